@@ -1,0 +1,34 @@
+package io.laku.platform.eventing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Remembers which events each consumer has applied. Dedupe is keyed by (consumer, event id), so a
+ * replay into one consumer never suppresses another consumer of the same event.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final String RECORD = """
+            insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3)
+            on conflict do nothing""";
+
+    /**
+     * Records the event for this consumer in the current transaction.
+     *
+     * @return true the first time, false when it was already applied (the caller then does nothing).
+     *     A concurrent first delivery waits on the primary key until the other transaction ends.
+     */
+    public Uni<Boolean> firstDelivery(String consumer, UUID eventId, String eventType) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(RECORD)
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
+                        .setParameter(3, eventType)
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

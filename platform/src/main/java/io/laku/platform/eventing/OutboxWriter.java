@@ -1,0 +1,57 @@
+package io.laku.platform.eventing;
+
+import io.laku.contracts.EventCatalog;
+import io.laku.platform.trace.TraceIds;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes an event by writing it to this service's outbox table inside the caller's transaction:
+ * the event exists exactly when the state change it announces is committed. Debezium reads the row
+ * from the WAL and routes it to {@code laku.<aggregate>} with headers {@code id}, {@code eventType}
+ * and {@code traceId}.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWriter.class);
+
+    private static final String INSERT = """
+            insert into outbox_event (id, aggregate_type, aggregate_id, event_type, payload, trace_id, created_at)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
+
+    @Inject
+    EventCodec codec;
+
+    /**
+     * Must run inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}).
+     *
+     * @param aggregateId the Kafka key: all events of one aggregate stay in order
+     * @return the event id
+     */
+    public Uni<UUID> publish(Object aggregateId, SpecificRecord event) {
+        UUID eventId = UUID.randomUUID();
+        EventCatalog.Aggregate aggregate = EventCatalog.aggregateOf(event.getClass());
+        String eventType = event.getSchema().getName();
+        byte[] payload = codec.encode(event);
+        String traceId = TraceIds.current();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, eventId)
+                        .setParameter(2, aggregate.type())
+                        .setParameter(3, aggregateId.toString())
+                        .setParameter(4, eventType)
+                        .setParameter(5, payload)
+                        .setParameter(6, traceId)
+                        .setParameter(7, Instant.now())
+                        .executeUpdate())
+                .invoke(() -> LOG.debugf("Outbox %s %s for %s %s", eventType, eventId, aggregate.type(), aggregateId))
+                .replaceWith(eventId);
+    }
+}
