@@ -1,0 +1,67 @@
+package io.laku.groupbuying.session;
+
+import io.laku.groupbuying.expiry.PriceTiers;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A group-buying session: a factory's offer of one product at tiered prices until its end time. */
+@Entity
+@Table(name = "group_buying_session")
+public class Session extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "session_code")
+    public String sessionCode;
+
+    @Column(name = "product_id")
+    public UUID productId;
+
+    @Column(name = "factory_id")
+    public UUID factoryId;
+
+    @Column(name = "target_moq")
+    public int targetMoq;
+
+    @Column(name = "group_price")
+    public long groupPrice;
+
+    @Column(name = "price_tier_25")
+    public long priceTier25;
+
+    @Column(name = "price_tier_50")
+    public long priceTier50;
+
+    @Column(name = "price_tier_75")
+    public long priceTier75;
+
+    @Column(name = "price_tier_100")
+    public long priceTier100;
+
+    @Column(name = "bot_allowed")
+    public boolean botAllowed;
+
+    @Column(name = "end_time")
+    public Instant endTime;
+
+    @Convert(converter = SessionStatusConverter.class)
+    public SessionStatus status;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public PriceTiers priceTiers() {
+        return new PriceTiers(groupPrice, priceTier25, priceTier50, priceTier75, priceTier100);
+    }
+}

@@ -1,0 +1,67 @@
+package io.laku.groupbuying.session;
+
+import io.laku.platform.web.Caller;
+import io.laku.platform.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/group-buying")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "jwt")
+public class SessionResource {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "Open a group-buying session (factory for itself, or admin for a factory)")
+    public Uni<Response> create(NewSession request) {
+        if (request == null) {
+            throw ProblemException.invalid(null, "A JSON body is required");
+        }
+        return sessions.open(request, factoryOf(request))
+                .map(session -> Response.created(URI.create("/api/group-buying/" + session.id))
+                        .entity(SessionView.of(session)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "A session")
+    public Uni<SessionView> get(UUID id) {
+        return sessions.get(id).map(SessionView::of);
+    }
+
+    private UUID factoryOf(NewSession request) {
+        if (caller.isAdmin()) {
+            if (request.factoryId() == null) {
+                throw ProblemException.invalid("factoryId", "factoryId is required when an admin opens a session");
+            }
+            return request.factoryId();
+        }
+        UUID self = caller.userId();
+        if (request.factoryId() != null && !request.factoryId().equals(self)) {
+            throw ProblemException.forbidden("A factory opens sessions only for itself");
+        }
+        return self;
+    }
+}
