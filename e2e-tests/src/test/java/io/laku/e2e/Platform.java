@@ -1,0 +1,88 @@
+package io.laku.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where the running platform is (the same LAKU_* variables ./laku uses, with its defaults) and how
+ * to talk to it as a given user.
+ */
+final class Platform {
+
+    static final String GROUP_BUYING = url("GROUP_BUYING", 3004);
+    static final String NOTIFICATIONS = url("NOTIFICATIONS", 3007);
+    static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("LAKU_KAFKA_PORT", "19092"));
+    static final String REGISTRY = env("LAKU_REGISTRY_URL", "http://127.0.0.1:" + env("LAKU_REGISTRY_PORT", "18081") + "/apis/registry/v3");
+    static final String ISSUER = env("LAKU_JWT_ISSUER", "https://laku.local");
+
+    private static PrivateKey signingKey;
+
+    private Platform() {
+    }
+
+    static RequestSpecification as(UUID user, String role) {
+        return RestAssured.given().auth().oauth2(token(user, role)).contentType("application/json");
+    }
+
+    static RequestSpecification anonymous() {
+        return RestAssured.given().contentType("application/json");
+    }
+
+    static String token(UUID user, String role) {
+        return Jwt.issuer(ISSUER).subject(user.toString()).upn(user.toString()).groups(Set.of(role))
+                .expiresIn(3600).jws().keyId("laku-dev").sign(signingKey());
+    }
+
+    static Connection database(String service) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", env("LAKU_PG_USER", "laku"));
+        credentials.setProperty("password", env("LAKU_PG_PASSWORD", "laku"));
+        String url = "jdbc:postgresql://" + env("LAKU_PG_HOST", "127.0.0.1") + ":" + env("LAKU_PG_PORT", "15432")
+                + "/laku_" + service;
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    private static synchronized PrivateKey signingKey() {
+        if (signingKey == null) {
+            Path pem = Path.of(env("LAKU_JWT_PRIVATE_KEY", laku().resolve("jwt/privateKey.pem").toString()));
+            try {
+                signingKey = KeyUtils.decodePrivateKey(Files.readString(pem));
+            } catch (Exception e) {
+                throw new IllegalStateException("No development signing key at " + pem + " (run ./laku up first)", e);
+            }
+        }
+        return signingKey;
+    }
+
+    private static Path laku() {
+        String home = System.getenv("LAKU_HOME");
+        if (home != null) {
+            return Path.of(home);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(".laku"))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of(".laku") : dir.resolve(".laku");
+    }
+
+    private static String url(String service, int port) {
+        return env("LAKU_" + service + "_URL", "http://127.0.0.1:" + env("LAKU_" + service + "_PORT", String.valueOf(port)));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
