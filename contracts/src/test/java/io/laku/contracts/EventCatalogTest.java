@@ -36,6 +36,14 @@ class EventCatalogTest {
     }
 
     @Test
+    void eachServicePublishesItsOwnAggregates() {
+        assertThat(EventCatalog.schemasPublishedBy("group-buying")).extracting(Schema::getName)
+                .contains("SessionCreated", "ParticipantJoined", "SessionConfirmed", "ProductConfigured")
+                .doesNotContain("PaymentPaid");
+        assertThat(EventCatalog.schemasPublishedBy("notifications")).isEmpty();
+    }
+
+    @Test
     void anUncataloguedClassIsRefused() {
         assertThatThrownBy(() -> EventCatalog.aggregateOf(SpecificRecord.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the event catalogue");

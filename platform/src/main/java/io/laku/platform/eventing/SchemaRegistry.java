@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Registers every schema of the event catalogue with the Apicurio registry when the service starts
+ * Registers the schemas of the events this service publishes with the Apicurio registry when it starts
  * (one artifact per event type, BACKWARD compatibility enforced on each) and remembers each schema's
  * content id, which the outbox payload carries. Registering up front keeps registry I/O off the
  * request path and makes an incompatible schema change fail the deployment, not a business call.
@@ -39,6 +39,9 @@ public class SchemaRegistry {
     @ConfigProperty(name = "laku.registry.group")
     String group;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     @ConfigProperty(name = "laku.registry.startup-timeout", defaultValue = "PT60S")
     Duration startupTimeout;
 
@@ -50,7 +53,7 @@ public class SchemaRegistry {
 
     void onStart(@Observes StartupEvent start) {
         Instant deadline = Instant.now().plus(startupTimeout);
-        for (Schema schema : EventCatalog.schemas()) {
+        for (Schema schema : EventCatalog.schemasPublishedBy(service)) {
             contentIds.put(schema.getFullName(), registerUntil(deadline, schema));
         }
         LOG.infof("Registered %d event schemas with %s", contentIds.size(), registryUrl);
@@ -60,7 +63,7 @@ public class SchemaRegistry {
     public long contentIdOf(Schema schema) {
         Long id = contentIds.get(schema.getFullName());
         if (id == null) {
-            throw new IllegalStateException(schema.getFullName() + " was not registered at start-up; add it to EventCatalog");
+            throw new IllegalStateException(schema.getFullName() + " is not published by " + service + " (see EventCatalog)");
         }
         return id;
     }
