@@ -2,8 +2,13 @@ package io.laku.e2e;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -11,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,8 +44,24 @@ final class Platform {
     }
 
     static String token(UUID user, String role) {
-        return Jwt.issuer(ISSUER).subject(user.toString()).upn(user.toString()).groups(Set.of(role))
-                .expiresIn(3600).jws().keyId("laku-dev").sign(signingKey());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(user.toString());
+        claims.setClaim("upn", user.toString());
+        claims.setStringListClaim("groups", List.of(role));
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(signingKey());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Connection database(String service) throws SQLException {
@@ -57,7 +77,9 @@ final class Platform {
         if (signingKey == null) {
             Path pem = Path.of(env("LAKU_JWT_PRIVATE_KEY", laku().resolve("jwt/privateKey.pem").toString()));
             try {
-                signingKey = KeyUtils.decodePrivateKey(Files.readString(pem));
+                String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                signingKey = KeyFactory.getInstance("RSA")
+                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             } catch (Exception e) {
                 throw new IllegalStateException("No development signing key at " + pem + " (run ./laku up first)", e);
             }

@@ -78,7 +78,7 @@ class SessionCreationRulesIT {
             "endTime not a time         | endTime      | endTime=tomorrow",
             "missing productId          | productId    | productId=",
             "productId not a uuid       | productId    | productId=hoodie",
-            "empty sessionCode          | sessionCode  | sessionCode= ",
+            "sessionCode too long       | sessionCode  | sessionCode=HOODIE-SESSION-WITH-A-CODE-FAR-LONGER-THAN-ANYONE-COULD-TYPE-1234567890",
     })
     void anInvalidBodyIs400NamingTheField(String caseName, String field, String change) {
         Map<String, Object> body = new HashMap<>(Sessions.premiumHoodieSession(UUID.randomUUID()));

@@ -91,8 +91,9 @@ class WalkingSkeletonIT {
         Response refused = RestAssured.given().contentType("application/json")
                 .body(Map.of("content", Map.of("content", incompatible, "contentType", "application/json")))
                 .post(artifact + "/versions");
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.asString()).containsIgnoringCase("compatib");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.jsonPath().getString("name")).isEqualTo("RuleViolationException");
+        assertThat(refused.jsonPath().getString("detail")).contains("Incompatible").contains("mandatoryNewField");
     }
 
     @Test

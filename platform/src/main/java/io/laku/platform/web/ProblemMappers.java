@@ -2,6 +2,7 @@ package io.laku.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.laku.platform.trace.TraceIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,6 +41,12 @@ public class ProblemMappers {
                         (a, b) -> a + "; " + b)));
         return respond(new ProblemException(400, "invalid-input", "Invalid input",
                 field + ": " + first.getMessage(), field, all).toProblem(traceId()));
+    }
+
+    /** More specific than JsonProcessingException, so it wins over Quarkus' built-in mapper (empty 400). */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
