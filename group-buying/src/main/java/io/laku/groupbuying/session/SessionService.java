@@ -13,10 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Opening sessions and reading them. */
 @ApplicationScoped
 public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class);
 
     @Inject
     OutboxWriter outbox;
@@ -53,7 +56,8 @@ public class SessionService {
             session.status = SessionStatus.FORMING;
             session.createdAt = now;
             return session.<Session>persist()
-                    .call(saved -> outbox.publish(saved.id, created(saved)));
+                    .call(saved -> outbox.publish(saved.id, created(saved)))
+                    .invoke(saved -> LOG.infof("Opened session %s for factory %s", saved.id, saved.factoryId));
         });
     }
 

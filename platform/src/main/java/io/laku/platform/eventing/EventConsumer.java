@@ -77,7 +77,7 @@ public class EventConsumer {
                     .onFailure(failure -> !(failure instanceof PoisonEventException))
                     .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(3)).atMost(attempts - 1L)
                     .await().atMost(timeout.multipliedBy(attempts));
-            LOG.debugf("%s applied by %s", event, consumer);
+            LOG.infof("%s applied by %s", event, consumer);
         } catch (RuntimeException e) {
             LOG.errorf("Dead letter from %s-%d@%d in %s: %s", record.topic(), record.partition(), record.offset(),
                     consumer, e.getMessage());
