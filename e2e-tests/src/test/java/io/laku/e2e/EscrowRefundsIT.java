@@ -4,10 +4,14 @@ import static io.laku.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.laku.contracts.session.CancelledRefund;
 import io.laku.contracts.session.FailedRefund;
+import io.laku.contracts.session.ParticipantLeft;
+import io.laku.contracts.session.SessionCancelled;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,5 +139,40 @@ class EscrowRefundsIT {
         assertThat(ledger.getLong("refunded")).isEqualTo(1_600_000);
         assertThat(ledger.getLong("escrowBalance")).isZero();
         assertThat(ledger.getList("entries")).hasSize(4);
+    }
+
+    /** A paid participant who leaves gets the seat back in full; a cancelled session refunds the rest in full. */
+    @Test
+    void aLeavingPaidParticipantAndACancelledSessionAreRefundedInFull() {
+        String sessionId = UUID.randomUUID().toString();
+        UUID factory = UUID.randomUUID();
+        UUID leaver = UUID.randomUUID();
+        UUID stayer = UUID.randomUUID();
+        UUID leaverSeat = UUID.randomUUID();
+        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, leaverSeat, leaver, 2, GROUP_PRICE));
+        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, UUID.randomUUID(), stayer, 7, GROUP_PRICE));
+        Money.awaitInvoices(sessionId, 2).forEach(Money::pay);
+        Money.awaitStatuses(sessionId, 2, "paid");
+
+        SessionEvents.publish(sessionId, ParticipantLeft.newBuilder().setSessionId(sessionId)
+                .setParticipantId(leaverSeat.toString()).setUserId(leaver.toString())
+                .setVariantId(UUID.randomUUID().toString()).setQuantity(2).setPaid(true).setLeftAt(Instant.now()).build());
+        Money.awaitWallet(leaver, 400_000);
+
+        SessionEvents.publish(sessionId, SessionCancelled.newBuilder().setSessionId(sessionId)
+                .setProductId(UUID.randomUUID().toString()).setFactoryId(factory.toString())
+                .setCancelledBy(Money.ADMIN.toString()).setReason("test")
+                .setRefunds(List.of(CancelledRefund.newBuilder().setParticipantId(UUID.randomUUID().toString())
+                        .setUserId(stayer.toString()).setAmount(1_400_000).build()))
+                .setCancelledAt(Instant.now()).build());
+        Money.awaitWallet(stayer, 1_400_000);
+
+        JsonPath ledger = Money.ledger(sessionId);
+        assertThat(ledger.getLong("paidIn")).isEqualTo(1_800_000);
+        assertThat(ledger.getLong("refunded")).isEqualTo(1_800_000);
+        assertThat(ledger.getLong("escrowBalance")).isZero();
+        assertThat(ledger.getList("entries.reference", String.class))
+                .anyMatch(r -> r.endsWith(":PARTICIPANT_LEFT")).anyMatch(r -> r.endsWith(":SESSION_CANCELLED"));
+        assertThat(Money.wallet(leaver)).isEqualTo(400_000); // the leaver is not refunded twice by the cancellation
     }
 }
