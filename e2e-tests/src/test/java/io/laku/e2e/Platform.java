@@ -26,6 +26,10 @@ final class Platform {
 
     static final String GROUP_BUYING = url("GROUP_BUYING", 3004);
     static final String NOTIFICATIONS = url("NOTIFICATIONS", 3007);
+    static final String PAYMENT = url("PAYMENT", 3006);
+    static final String WALLET = url("WALLET", 3010);
+    static final String GATEWAY = url("GATEWAY", 3020);
+    static final String CALLBACK_TOKEN = env("XENDIT_CALLBACK_TOKEN", "laku-local-callback-token");
     static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("LAKU_KAFKA_PORT", "19092"));
     static final String REGISTRY = env("LAKU_REGISTRY_URL", "http://127.0.0.1:" + env("LAKU_REGISTRY_PORT", "18081") + "/apis/registry/v3");
     static final String ISSUER = env("LAKU_JWT_ISSUER", "https://laku.local");

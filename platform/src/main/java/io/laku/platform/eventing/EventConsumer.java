@@ -2,11 +2,7 @@ package io.laku.platform.eventing;
 
 import io.laku.platform.trace.TraceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +42,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     @Inject
-    Vertx vertx;
+    SafeContext safeContext;
 
     @Inject
     EventCodec codec;
@@ -70,7 +66,7 @@ public class EventConsumer {
         MDC.put(TraceIds.MDC_EVENT_ID, String.valueOf(header(record, "id")));
         try {
             InboundEvent event = read(record);
-            onSafeContext(event, () -> Panache.withTransaction(() -> inbox.firstDelivery(consumer, event.id(), event.type())
+            safeContext.run(() -> Panache.withTransaction(() -> inbox.firstDelivery(consumer, event.id(), event.type())
                             .chain(first -> first ? effect.apply(event) : alreadyApplied(consumer, event))))
                     .onFailure(failure -> !(failure instanceof PoisonEventException))
                     .invoke(failure -> LOG.warnf("%s failed in %s, will retry: %s", event, consumer, failure.toString()))
@@ -103,18 +99,6 @@ public class EventConsumer {
         String type = header(record, "eventType");
         return new InboundEvent(eventId, type == null ? payload.getSchema().getName() : type,
                 header(record, "traceId"), record.key(), payload, record.topic(), record.partition(), record.offset());
-    }
-
-    private Uni<Void> onSafeContext(InboundEvent event, java.util.function.Supplier<Uni<Void>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> {
-                MDC.put(TraceIds.MDC_TRACE_ID, event.traceId() == null ? TraceIds.newTraceId() : event.traceId());
-                MDC.put(TraceIds.MDC_EVENT_ID, event.id().toString());
-                work.get().subscribe().with(emitter::complete, emitter::fail);
-            });
-        });
     }
 
     private static Uni<Void> alreadyApplied(String consumer, InboundEvent event) {

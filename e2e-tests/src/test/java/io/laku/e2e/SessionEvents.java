@@ -1,0 +1,108 @@
+package io.laku.e2e;
+
+import io.laku.contracts.session.ConfirmedParticipant;
+import io.laku.contracts.session.FailedRefund;
+import io.laku.contracts.session.ParticipantJoined;
+import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SessionConfirmed;
+import io.laku.contracts.session.SessionFailed;
+import io.restassured.RestAssured;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Publishes session events onto laku.session exactly as group-buying's outbox does (registry-framed
+ * Avro, key = session id, headers id / eventType / traceId), for flows whose group-buying side is not
+ * built in this branch yet (joins, expiry, production).
+ */
+final class SessionEvents {
+
+    private static final Map<String, Integer> CONTENT_IDS = new ConcurrentHashMap<>();
+
+    private SessionEvents() {
+    }
+
+    static RecordMetadata publish(String sessionId, SpecificRecord event) {
+        return publish(sessionId, event, UUID.randomUUID());
+    }
+
+    static RecordMetadata publish(String sessionId, SpecificRecord event, UUID eventId) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("laku.session", sessionId, encode(event));
+        record.headers().add("id", eventId.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventType", event.getSchema().getName().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("traceId", ("e2e-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        return Topics.send(record);
+    }
+
+    static ParticipantJoined joined(String sessionId, UUID factory, UUID participant, UUID user, long quantity, long unitPrice) {
+        return ParticipantJoined.newBuilder().setSessionId(sessionId).setParticipantId(participant.toString())
+                .setUserId(user.toString()).setProductId(UUID.randomUUID().toString()).setFactoryId(factory.toString())
+                .setVariantId(UUID.randomUUID().toString()).setQuantity(quantity).setUnitPrice(unitPrice)
+                .setAmountDue(quantity * unitPrice).setJoinedAt(Instant.now()).build();
+    }
+
+    static ConfirmedParticipant confirmedParticipant(UUID participant, UUID user, long quantity, long paid, long fin) {
+        return ConfirmedParticipant.newBuilder().setParticipantId(participant.toString()).setUserId(user.toString())
+                .setVariantId(UUID.randomUUID().toString()).setQuantity(quantity).setPaidUnitPrice(paid)
+                .setFinalUnitPrice(fin).setRefundDue((paid - fin) * quantity).build();
+    }
+
+    static SessionConfirmed confirmed(String sessionId, UUID factory, int tier, long groupPrice, long finalPrice,
+            List<ConfirmedParticipant> participants) {
+        long units = participants.stream().mapToLong(ConfirmedParticipant::getQuantity).sum();
+        return SessionConfirmed.newBuilder().setSessionId(sessionId).setProductId(UUID.randomUUID().toString())
+                .setFactoryId(factory.toString()).setTargetMoq(100).setTier(tier).setGroupPrice(groupPrice)
+                .setFinalUnitPrice(finalPrice).setPaidUnits(units).setBotUnits(0).setParticipants(participants)
+                .setDemand(List.of()).setConfirmedAt(Instant.now()).build();
+    }
+
+    static SessionFailed failed(String sessionId, UUID factory, List<FailedRefund> refunds) {
+        return SessionFailed.newBuilder().setSessionId(sessionId).setProductId(UUID.randomUUID().toString())
+                .setFactoryId(factory.toString()).setReason("BELOW_25_PERCENT_WITHOUT_BOT").setPaidUnits(0)
+                .setRefunds(refunds).setFailedAt(Instant.now()).build();
+    }
+
+    static ProductionCompleted productionCompleted(String sessionId, UUID factory) {
+        return ProductionCompleted.newBuilder().setSessionId(sessionId).setFactoryId(factory.toString())
+                .setImpliedByStock(false).setCompletedAt(Instant.now()).build();
+    }
+
+    /** Magic byte 0, the schema's 4-byte registry content id, the Avro binary (as the platform's EventCodec). */
+    static byte[] encode(SpecificRecord event) {
+        int contentId = CONTENT_IDS.computeIfAbsent(event.getSchema().getFullName(), name -> register(event));
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            out.write(0);
+            out.write(ByteBuffer.allocate(4).putInt(contentId).array());
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Finds (or registers, as group-buying does at its start) the schema in group laku. */
+    private static int register(SpecificRecord event) {
+        Map<String, Object> body = Map.of("artifactId", event.getSchema().getFullName(), "artifactType", "AVRO",
+                "firstVersion", Map.of("content", Map.of("content", event.getSchema().toString(),
+                        "contentType", "application/json")));
+        return RestAssured.given().contentType("application/json").body(body)
+                .post(Platform.REGISTRY + "/groups/laku/artifacts?ifExists=FIND_OR_CREATE_VERSION")
+                .then().statusCode(200).extract().path("version.contentId");
+    }
+}

@@ -1,0 +1,40 @@
+package io.laku.payment.callbacks;
+
+/**
+ * What a gateway callback does to a payment. Plain Java, unit-tested: callbacks come late, twice and
+ * out of order, and every combination has exactly one answer.
+ */
+public enum CallbackDecision {
+    /** The seat's escrow is paid. */
+    PAY,
+    /** Paid after the invoice expired or the seat ended: take the money in and refund it to the wallet. */
+    LATE_PAYMENT_REFUND,
+    /** The invoice expired unpaid: the seat is released. */
+    EXPIRE,
+    /** Nothing changes (e.g. EXPIRED after PAID, a repeat, a status we do not act on). */
+    IGNORE,
+    /** The amount paid is not the invoice's: recorded and flagged, not applied. */
+    AMOUNT_MISMATCH;
+
+    public static final String PAID = "PAID";
+    public static final String SETTLED = "SETTLED";
+    public static final String EXPIRED = "EXPIRED";
+
+    public static CallbackDecision decide(String paymentStatus, boolean sessionTakesPayments, String callbackStatus,
+            long invoiceAmount, long paidAmount) {
+        boolean open = "pending_invoice".equals(paymentStatus) || "awaiting_payment".equals(paymentStatus);
+        if (PAID.equals(callbackStatus) || SETTLED.equals(callbackStatus)) {
+            if (paidAmount != invoiceAmount) {
+                return AMOUNT_MISMATCH;
+            }
+            if ("paid".equals(paymentStatus) || "late_paid".equals(paymentStatus)) {
+                return IGNORE;
+            }
+            return open && sessionTakesPayments ? PAY : LATE_PAYMENT_REFUND;
+        }
+        if (EXPIRED.equals(callbackStatus)) {
+            return open ? EXPIRE : IGNORE;
+        }
+        return IGNORE;
+    }
+}

@@ -1,0 +1,154 @@
+package io.laku.payment.callbacks;
+
+import io.laku.contracts.payment.PaymentExpired;
+import io.laku.contracts.payment.PaymentPaid;
+import io.laku.contracts.payment.RefundReason;
+import io.laku.payment.escrow.Escrow;
+import io.laku.payment.escrow.Payment;
+import io.laku.payment.escrow.SessionAccount;
+import io.laku.payment.ledger.Accounts;
+import io.laku.payment.ledger.Ledger;
+import io.laku.platform.eventing.OutboxWriter;
+import io.laku.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a verified gateway callback once: the payment row is locked, the callback recorded in
+ * webhook_event under its identity (invoice id + status; a repeat finds it and changes nothing),
+ * and the {@link CallbackDecision} applied with its ledger entries and events, all in one transaction.
+ */
+@ApplicationScoped
+public class Callbacks {
+
+    private static final Logger LOG = Logger.getLogger(Callbacks.class);
+
+    private static final String RECORD = """
+            insert into webhook_event (id, callback_key, invoice_id, payment_id, status, amount, paid_amount, outcome,
+                                       flagged, body)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (callback_key) do nothing""";
+
+    public record Outcome(String result, UUID paymentId, String paymentStatus) {
+    }
+
+    @Inject
+    Escrow escrow;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    OutboxWriter outbox;
+
+    public Uni<Outcome> apply(XenditCallback callback, String body) {
+        UUID paymentId = paymentIdOf(callback);
+        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(payment -> {
+                    if (payment == null || (payment.invoiceId != null && !payment.invoiceId.equals(callback.id()))) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()));
+                    }
+                    return SessionAccount.<SessionAccount>findById(payment.sessionId)
+                            .chain(session -> decideAndApply(payment, session, callback, body));
+                }));
+    }
+
+    private Uni<Outcome> decideAndApply(Payment payment, SessionAccount session, XenditCallback callback, String body) {
+        long paid = callback.paidAmount() != null ? callback.paidAmount()
+                : callback.amount() != null ? callback.amount() : -1;
+        boolean takesPayments = session == null || session.takesPayments();
+        CallbackDecision decision = CallbackDecision.decide(payment.status, takesPayments, callback.status(),
+                payment.amount, paid);
+        String key = callback.id() + ":" + callback.status()
+                + (decision == CallbackDecision.AMOUNT_MISMATCH ? ":mismatch:" + paid : "");
+        String outcome = switch (decision) {
+            case PAY -> "paid";
+            case LATE_PAYMENT_REFUND -> "late_payment_refunded";
+            case EXPIRE -> "expired";
+            case IGNORE -> "ignored";
+            case AMOUNT_MISMATCH -> "amount_mismatch";
+        };
+        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD)
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, key)
+                        .setParameter(3, callback.id())
+                        .setParameter(4, payment.id)
+                        .setParameter(5, callback.status())
+                        .setParameter(6, callback.amount())
+                        .setParameter(7, callback.paidAmount())
+                        .setParameter(8, outcome)
+                        .setParameter(9, decision == CallbackDecision.AMOUNT_MISMATCH)
+                        .setParameter(10, body)
+                        .executeUpdate())
+                .chain(recorded -> {
+                    if (recorded == 0) {
+                        LOG.infof("Callback %s already processed; nothing changes", key);
+                        return Uni.createFrom().item(new Outcome("duplicate", payment.id, payment.status));
+                    }
+                    if (payment.invoiceId == null) {
+                        payment.invoiceId = callback.id(); // the callback outran the invoice worker's store
+                    }
+                    LOG.infof("Callback %s on payment %s (%s): %s", key, payment.id, payment.status, outcome);
+                    return effect(decision, payment).map(ignored -> new Outcome(outcome, payment.id, payment.status));
+                });
+    }
+
+    private Uni<Void> effect(CallbackDecision decision, Payment payment) {
+        Instant now = Instant.now();
+        return switch (decision) {
+            case PAY -> escrowIn(payment).chain(() -> {
+                payment.status = Payment.PAID;
+                payment.paidAt = now;
+                payment.expireRequested = false;
+                payment.updatedAt = now;
+                return outbox.publish(payment.sessionId, PaymentPaid.newBuilder()
+                        .setSessionId(payment.sessionId.toString())
+                        .setParticipantId(payment.participantId.toString())
+                        .setPaymentId(payment.id.toString())
+                        .setUserId(payment.userId.toString())
+                        .setAmount(payment.amount)
+                        .setPaidAt(now)
+                        .build()).replaceWithVoid();
+            });
+            case LATE_PAYMENT_REFUND -> escrowIn(payment).chain(() -> {
+                payment.status = Payment.LATE_PAID;
+                payment.paidAt = now;
+                payment.expireRequested = false;
+                payment.updatedAt = now;
+                return escrow.refund(payment, payment.amount, RefundReason.LATE_PAYMENT);
+            });
+            case EXPIRE -> {
+                payment.status = Payment.EXPIRED;
+                payment.expireRequested = false;
+                payment.updatedAt = now;
+                yield outbox.publish(payment.sessionId, PaymentExpired.newBuilder()
+                        .setSessionId(payment.sessionId.toString())
+                        .setParticipantId(payment.participantId.toString())
+                        .setPaymentId(payment.id.toString())
+                        .setUserId(payment.userId.toString())
+                        .setReason("EXPIRED")
+                        .setExpiredAt(now)
+                        .build()).replaceWithVoid();
+            }
+            case IGNORE, AMOUNT_MISMATCH -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> escrowIn(Payment payment) {
+        return ledger.post("escrow-in:" + payment.id, Accounts.GATEWAY_CLEARING, Accounts.escrow(payment.sessionId),
+                payment.amount, Ledger.ESCROW_IN, payment.sessionId, payment.id).replaceWithVoid();
+    }
+
+    private static UUID paymentIdOf(XenditCallback callback) {
+        try {
+            return UUID.fromString(callback.externalId());
+        } catch (RuntimeException e) {
+            throw ProblemException.notFound("Invoice", callback.id());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.laku.payment.escrow;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One participant's escrow payment. Its id is the gateway's external_id (the idempotency key). */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+
+    public static final String PENDING_INVOICE = "pending_invoice";
+    public static final String AWAITING_PAYMENT = "awaiting_payment";
+    public static final String PAID = "paid";
+    public static final String EXPIRED = "expired";
+    public static final String CANCELLED = "cancelled";
+    /** Paid after the invoice expired or the seat ended: refunded in full to the wallet. */
+    public static final String LATE_PAID = "late_paid";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    @Column(name = "participant_id")
+    public UUID participantId;
+
+    @Column(name = "user_id")
+    public UUID userId;
+
+    public long amount;
+
+    public String status;
+
+    @Column(name = "invoice_id")
+    public String invoiceId;
+
+    @Column(name = "invoice_url")
+    public String invoiceUrl;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "paid_at")
+    public Instant paidAt;
+
+    public long refunded;
+
+    @Column(name = "expire_requested")
+    public boolean expireRequested;
+
+    @Column(name = "gateway_attempts")
+    public int gatewayAttempts;
+
+    @Column(name = "last_gateway_error")
+    public String lastGatewayError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isOpen() {
+        return PENDING_INVOICE.equals(status) || AWAITING_PAYMENT.equals(status);
+    }
+
+    public long heldInEscrow() {
+        return PAID.equals(status) ? amount - refunded : 0;
+    }
+}

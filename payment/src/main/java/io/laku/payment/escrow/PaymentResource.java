@@ -1,0 +1,54 @@
+package io.laku.payment.escrow;
+
+import io.laku.platform.web.Caller;
+import io.laku.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+public class PaymentResource {
+
+    @Inject
+    Caller caller;
+
+    public record PaymentView(UUID id, UUID sessionId, UUID participantId, UUID userId, long amount, String status,
+            String invoiceId, String invoiceUrl, Instant expiresAt, Instant paidAt, long refunded) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.id, p.sessionId, p.participantId, p.userId, p.amount, p.status, p.invoiceId,
+                    p.invoiceUrl, p.expiresAt, p.paidAt, p.refunded);
+        }
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "A session's escrow payments: all of them for an admin, the caller's own otherwise")
+    public Uni<List<PaymentView>> bySession(@QueryParam("sessionId") String sessionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(String.valueOf(sessionId));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("sessionId", "sessionId must be a UUID");
+        }
+        var query = caller.isAdmin()
+                ? Payment.<Payment>find("sessionId = ?1 order by createdAt, id", id)
+                : Payment.<Payment>find("sessionId = ?1 and userId = ?2 order by createdAt, id", id, caller.userId());
+        return query.list().map(list -> list.stream().map(PaymentView::of).toList());
+    }
+}

@@ -1,0 +1,37 @@
+package io.laku.payment.escrow;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What payment knows about a session: its factory, and whether its seats still take payments. */
+@Entity
+@Table(name = "session_account")
+public class SessionAccount extends PanacheEntityBase {
+
+    public static final String OPEN = "open";
+    public static final String CONFIRMED = "confirmed";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+    public static final String RELEASED = "released";
+
+    @Id
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    @Column(name = "factory_id")
+    public UUID factoryId;
+
+    public String state;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean takesPayments() {
+        return OPEN.equals(state);
+    }
+}

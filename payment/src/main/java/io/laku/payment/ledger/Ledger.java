@@ -1,0 +1,102 @@
+package io.laku.payment.ledger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The double-entry ledger in the payment database. {@link #post} runs inside the caller's transaction
+ * and moves money once per reference (unique constraint): a replayed event or a duplicate callback
+ * that reaches it moves nothing.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    public static final String ESCROW_IN = "escrow_in";
+    public static final String REFUND = "refund";
+    public static final String RELEASE = "release";
+
+    private static final String ACCOUNT = "insert into ledger_account (code, kind) values (?1, ?2) on conflict do nothing";
+    private static final String ENTRY = """
+            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, payment_id)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (reference) do nothing""";
+    private static final String BALANCE = """
+            select coalesce(sum(case when kind = 'escrow_in' then amount else 0 end), 0)::bigint,
+                   coalesce(sum(case when kind = 'refund' then amount else 0 end), 0)::bigint,
+                   coalesce(sum(case when kind = 'release' then amount else 0 end), 0)::bigint,
+                   (coalesce(sum(case when credit_account = ?2 then amount else 0 end), 0)
+                    - coalesce(sum(case when debit_account = ?2 then amount else 0 end), 0))::bigint,
+                   count(*)
+            from ledger_entry where session_id = ?1""";
+    private static final String ENTRIES = """
+            select id, reference, debit_account, credit_account, amount, kind, payment_id, created_at
+            from ledger_entry where session_id = ?1 order by created_at, reference""";
+
+    public record Entry(UUID id, String reference, String debitAccount, String creditAccount, long amount, String kind,
+            UUID paymentId, Instant createdAt) {
+    }
+
+    /** A session's money: paid in = refunded + released + what escrow still holds. */
+    public record SessionBalance(UUID sessionId, long paidIn, long refunded, long released, long escrowBalance,
+            long entries) {
+        public boolean balanced() {
+            return paidIn == refunded + released + escrowBalance && escrowBalance >= 0;
+        }
+    }
+
+    /** @return true when this call moved the money, false when the reference was posted before */
+    public Uni<Boolean> post(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
+            UUID paymentId) {
+        new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
+        return Panache.getSession().chain(session -> session.createNativeQuery(ACCOUNT)
+                .setParameter(1, debit).setParameter(2, Accounts.kindOf(debit)).executeUpdate()
+                .chain(() -> session.createNativeQuery(ACCOUNT)
+                        .setParameter(1, credit).setParameter(2, Accounts.kindOf(credit)).executeUpdate())
+                .chain(() -> session.createNativeQuery(ENTRY)
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, reference)
+                        .setParameter(3, debit)
+                        .setParameter(4, credit)
+                        .setParameter(5, amount)
+                        .setParameter(6, kind)
+                        .setParameter(7, sessionId)
+                        .setParameter(8, paymentId)
+                        .executeUpdate()))
+                .map(inserted -> inserted == 1);
+    }
+
+    public Uni<SessionBalance> balance(UUID sessionId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(BALANCE, Object[].class)
+                .setParameter(1, sessionId)
+                .setParameter(2, Accounts.escrow(sessionId))
+                .getSingleResult())
+                .map(row -> new SessionBalance(sessionId, number(row[0]), number(row[1]), number(row[2]), number(row[3]),
+                        number(row[4])));
+    }
+
+    public Uni<List<Entry>> entries(UUID sessionId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ENTRIES, Object[].class)
+                .setParameter(1, sessionId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Entry((UUID) row[0], (String) row[1], (String) row[2],
+                        (String) row[3], number(row[4]), (String) row[5], (UUID) row[6], instant(row[7]))).toList());
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            case java.time.LocalDateTime l -> l.toInstant(java.time.ZoneOffset.UTC);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.laku.payment.ledger;
+
+import io.laku.platform.web.Caller;
+import io.laku.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/payments/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ledger")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Caller.ADMIN)
+public class LedgerResource {
+
+    @Inject
+    Ledger ledger;
+
+    /** A session's ledger and its balance check: paid in = refunded + released + escrow balance. */
+    public record SessionLedger(UUID sessionId, long paidIn, long refunded, long released, long escrowBalance,
+            boolean balanced, List<Ledger.Entry> entries) {
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "A session's ledger entries and balance check (admin)")
+    public Uni<SessionLedger> session(@QueryParam("sessionId") String sessionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(String.valueOf(sessionId));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("sessionId", "sessionId must be a UUID");
+        }
+        return ledger.balance(id).chain(balance -> ledger.entries(id).map(entries -> new SessionLedger(id,
+                balance.paidIn(), balance.refunded(), balance.released(), balance.escrowBalance(), balance.balanced(),
+                entries)));
+    }
+}

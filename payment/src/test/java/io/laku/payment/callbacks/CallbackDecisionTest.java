@@ -1,0 +1,61 @@
+package io.laku.payment.callbacks;
+
+import static io.laku.payment.callbacks.CallbackDecision.AMOUNT_MISMATCH;
+import static io.laku.payment.callbacks.CallbackDecision.EXPIRE;
+import static io.laku.payment.callbacks.CallbackDecision.IGNORE;
+import static io.laku.payment.callbacks.CallbackDecision.LATE_PAYMENT_REFUND;
+import static io.laku.payment.callbacks.CallbackDecision.PAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CallbackDecisionTest {
+
+    private static CallbackDecision decide(String paymentStatus, boolean open, String callback) {
+        return CallbackDecision.decide(paymentStatus, open, callback, 1000, 1000);
+    }
+
+    @Test
+    void paidOnAnAwaitingSeatOfAnOpenSessionPays() {
+        assertThat(decide("awaiting_payment", true, "PAID")).isEqualTo(PAY);
+        assertThat(decide("pending_invoice", true, "PAID")).isEqualTo(PAY);
+        assertThat(decide("awaiting_payment", true, "SETTLED")).isEqualTo(PAY);
+    }
+
+    @Test
+    void paidAfterExpiredIsALatePaymentRefundedToTheWallet() {
+        assertThat(decide("expired", true, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
+        assertThat(decide("cancelled", true, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
+    }
+
+    @Test
+    void paidAfterTheSessionEndedIsALatePayment() {
+        assertThat(decide("awaiting_payment", false, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
+    }
+
+    @Test
+    void expiredAfterPaidChangesNothing() {
+        assertThat(decide("paid", true, "EXPIRED")).isEqualTo(IGNORE);
+        assertThat(decide("late_paid", false, "EXPIRED")).isEqualTo(IGNORE);
+    }
+
+    @Test
+    void expiredOnAnOpenSeatExpiresIt() {
+        assertThat(decide("awaiting_payment", true, "EXPIRED")).isEqualTo(EXPIRE);
+        assertThat(decide("awaiting_payment", false, "EXPIRED")).isEqualTo(EXPIRE);
+    }
+
+    @Test
+    void repeatsAndOtherStatusesChangeNothing() {
+        assertThat(decide("paid", true, "PAID")).isEqualTo(IGNORE);
+        assertThat(decide("late_paid", true, "PAID")).isEqualTo(IGNORE);
+        assertThat(decide("expired", true, "EXPIRED")).isEqualTo(IGNORE);
+        assertThat(decide("awaiting_payment", true, "PENDING")).isEqualTo(IGNORE);
+    }
+
+    @Test
+    void aPaymentOfTheWrongAmountIsFlaggedNotApplied() {
+        assertThat(CallbackDecision.decide("awaiting_payment", true, "PAID", 1000, 999)).isEqualTo(AMOUNT_MISMATCH);
+        assertThat(CallbackDecision.decide("expired", true, "PAID", 1000, 1001)).isEqualTo(AMOUNT_MISMATCH);
+    }
+}

@@ -1,0 +1,89 @@
+package io.laku.wallet.account;
+
+import io.laku.platform.web.Caller;
+import io.laku.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/wallet/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Wallet")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+public class WalletResource {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Wallets wallets;
+
+    public record Balance(UUID userId, long balance) {
+    }
+
+    public record TransactionPage(List<Wallets.Transaction> items, int page, int size, long total) {
+    }
+
+    public record DebitRequest(Long amount, String reference, String reason) {
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "A wallet's balance (that user or an admin); 0 before the first credit")
+    public Uni<Balance> balance(UUID userId) {
+        caller.requireSelfOrAdmin(userId);
+        return wallets.balance(userId).map(balance -> new Balance(userId, balance));
+    }
+
+    @GET
+    @Path("/transactions")
+    @WithSession
+    @Operation(summary = "A wallet's movements, newest first (that user or an admin)")
+    public Uni<TransactionPage> transactions(UUID userId, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        caller.requireSelfOrAdmin(userId);
+        if (page < 0) {
+            throw ProblemException.invalid("page", "page must be >= 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return wallets.history(userId, page, size)
+                .chain(items -> wallets.count(userId).map(total -> new TransactionPage(items, page, size, total)));
+    }
+
+    @POST
+    @Path("/debit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Debit a wallet (admin), once per reference; never below zero (409 insufficient-funds)")
+    public Uni<Wallets.Transaction> debit(UUID userId, DebitRequest request) {
+        if (request == null || request.amount() == null || request.amount() <= 0) {
+            throw ProblemException.invalid("amount", "amount must be a positive number of rupiah");
+        }
+        if (request.reference() == null || request.reference().isBlank()) {
+            throw ProblemException.invalid("reference", "reference (the idempotency key) is required");
+        }
+        String reason = request.reason() == null || request.reason().isBlank() ? "admin_debit" : request.reason();
+        return wallets.debit(userId, request.reference(), request.amount(), reason, null);
+    }
+}
