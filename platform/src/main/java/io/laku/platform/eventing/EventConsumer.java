@@ -2,11 +2,7 @@ package io.laku.platform.eventing;
 
 import io.laku.platform.trace.TraceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +42,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     @Inject
-    Vertx vertx;
+    SafeContext safeContext;
 
     @Inject
     EventCodec codec;
@@ -106,14 +102,10 @@ public class EventConsumer {
     }
 
     private Uni<Void> onSafeContext(InboundEvent event, java.util.function.Supplier<Uni<Void>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> {
-                MDC.put(TraceIds.MDC_TRACE_ID, event.traceId() == null ? TraceIds.newTraceId() : event.traceId());
-                MDC.put(TraceIds.MDC_EVENT_ID, event.id().toString());
-                work.get().subscribe().with(emitter::complete, emitter::fail);
-            });
+        return safeContext.run(() -> {
+            MDC.put(TraceIds.MDC_TRACE_ID, event.traceId() == null ? TraceIds.newTraceId() : event.traceId());
+            MDC.put(TraceIds.MDC_EVENT_ID, event.id().toString());
+            return work.get();
         });
     }
 
