@@ -40,8 +40,28 @@ public final class Tally {
         return orders;
     }
 
-    /** Adds (or with negative numbers, removes) units. */
+    /**
+     * Adds (or with negative numbers, removes) units. Removing only ever touches a row a seat created, so it is a plain
+     * update (an upsert would check its proposed negative row against the table's constraints first).
+     */
     public static Uni<Void> add(UUID sessionId, UUID variantId, long awaiting, long paid) {
+        if (awaiting < 0 || paid < 0) {
+            return Panache.getSession().chain(s -> s.createNativeQuery("""
+                            update session_variant_tally
+                            set awaiting_units = awaiting_units + ?3, paid_units = paid_units + ?4
+                            where session_id = ?1 and variant_id = ?2""")
+                    .setParameter(1, sessionId)
+                    .setParameter(2, variantId)
+                    .setParameter(3, awaiting)
+                    .setParameter(4, paid)
+                    .executeUpdate())
+                    .invoke(updated -> {
+                        if (updated != 1) {
+                            throw new IllegalStateException("no tally row for session " + sessionId + " variant " + variantId);
+                        }
+                    })
+                    .replaceWithVoid();
+        }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into session_variant_tally (session_id, variant_id, awaiting_units, paid_units)
                         values (?1, ?2, ?3, ?4)
