@@ -102,10 +102,10 @@ class SessionCreationRulesIT {
     }
 
     @Test
-    void anAdminMustSayForWhichFactory() {
+    void anUnknownProductIs404NamingProductId() {
         as(UUID.randomUUID(), "admin").body(Sessions.premiumHoodieSession(UUID.randomUUID()))
                 .post(Platform.GROUP_BUYING + "/api/group-buying")
-                .then().statusCode(400).body("field", equalTo("factoryId"));
+                .then().statusCode(404).contentType("application/problem+json").body("field", equalTo("productId"));
     }
 
     private static long count(String table) throws Exception {

@@ -116,7 +116,8 @@ class WalkingSkeletonIT {
     }
 
     private static String createSession(UUID factory) {
-        return as(factory, "factory").body(Sessions.premiumHoodieSession(UUID.randomUUID()))
+        Products.Product hoodie = Products.premiumHoodie(factory);
+        return as(factory, "factory").body(Sessions.premiumHoodieSession(hoodie.id()))
                 .post(Platform.GROUP_BUYING + "/api/group-buying")
                 .then().statusCode(201).body("status", equalTo("forming"))
                 .extract().path("id");

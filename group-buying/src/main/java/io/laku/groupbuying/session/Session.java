@@ -61,6 +61,22 @@ public class Session extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The tier reached at expiry (25/50/75/100), once confirmed. */
+    public Integer tier;
+
+    @Column(name = "final_unit_price")
+    public Long finalUnitPrice;
+
+    /** Units of the platform bot's seat recorded at expiry (no payment, no order, not in availability). */
+    @Column(name = "bot_units")
+    public Long botUnits;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "close_reason")
+    public String closeReason;
+
     public PriceTiers priceTiers() {
         return new PriceTiers(groupPrice, priceTier25, priceTier50, priceTier75, priceTier100);
     }

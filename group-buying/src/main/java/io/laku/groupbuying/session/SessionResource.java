@@ -13,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,14 +51,28 @@ public class SessionResource {
     @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
     @Operation(summary = "A session")
     public Uni<SessionView> get(UUID id) {
-        return sessions.get(id).map(SessionView::of);
+        return sessions.details(id);
+    }
+
+    @GET
+    @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "Sessions, newest first, filtered by status, product and factory; paged")
+    public Uni<Map<String, Object>> list(@QueryParam("status") String status, @QueryParam("productId") UUID productId,
+            @QueryParam("factoryId") UUID factoryId, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return sessions.list(status, productId, factoryId, page, size);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Cancel a forming session (admin): paid seats are refunded in full")
+    public Uni<SessionView> cancel(UUID id, Map<String, String> body) {
+        return sessions.cancel(id, caller.userId(), body == null ? null : body.get("reason")).map(SessionView::of);
     }
 
     private UUID factoryOf(NewSession request) {
         if (caller.isAdmin()) {
-            if (request.factoryId() == null) {
-                throw ProblemException.invalid("factoryId", "factoryId is required when an admin opens a session");
-            }
             return request.factoryId();
         }
         UUID self = caller.userId();

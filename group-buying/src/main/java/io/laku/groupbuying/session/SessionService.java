@@ -2,6 +2,16 @@ package io.laku.groupbuying.session;
 
 import io.laku.contracts.session.SessionCreated;
 import io.laku.groupbuying.expiry.PriceTiers;
+import io.laku.contracts.session.CancelledRefund;
+import io.laku.contracts.session.SessionCancelled;
+import io.laku.groupbuying.expiry.Tier;
+import io.laku.groupbuying.join.Participant;
+import io.laku.groupbuying.join.SessionLocks;
+import io.laku.groupbuying.product.Product;
+import io.laku.groupbuying.tally.Tally;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,10 +37,26 @@ public class SessionService {
     Clock clock = Clock.systemUTC();
 
     /** Stores the session and its {@code SessionCreated} event in one transaction. */
+    /**
+     * @param factoryId the factory the caller acts for; null for an admin (the product's factory is used)
+     */
     @WithTransaction
     public Uni<Session> open(NewSession request, UUID factoryId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PriceTiers prices = request.validate(now);
+        Uni<Product> product = Product.<Product>findById(request.productId()).invoke(p -> {
+            if (p == null) {
+                throw new ProblemException(404, "not-found", "Not found", "product " + request.productId()
+                        + " does not exist", "productId", null);
+            }
+            if (factoryId != null && !p.factoryId.equals(factoryId)) {
+                throw ProblemException.forbidden("product " + p.id + " belongs to another factory");
+            }
+        });
+        return product.chain(p -> open(request, p.factoryId, prices, now));
+    }
+
+    private Uni<Session> open(NewSession request, UUID factoryId, PriceTiers prices, Instant now) {
         Uni<Void> codeIsFree = request.sessionCode() == null
                 ? Uni.createFrom().voidItem()
                 : Session.count("sessionCode", request.sessionCode()).invoke(count -> {
@@ -65,6 +91,98 @@ public class SessionService {
     public Uni<Session> get(UUID id) {
         return Session.<Session>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", id));
+    }
+
+    /** The session with its live numbers from the tally. */
+    @WithSession
+    public Uni<SessionView> details(UUID id) {
+        Instant now = clock.instant();
+        return get(id).chain(session -> Tally.of(id).chain(tally -> Participant
+                .count("sessionId = ?1 and status in ('awaiting_payment', 'paid')", id)
+                .map(participants -> SessionView.of(session, stats(session, tally, participants, now)))));
+    }
+
+    static SessionView.SessionStats stats(Session s, Map<UUID, Tally.Units> tally, long participants, Instant now) {
+        long paid = tally.values().stream().mapToLong(Tally.Units::paid).sum();
+        long awaiting = tally.values().stream().mapToLong(Tally.Units::awaiting).sum();
+        Tier tier = Tier.highestReachedBy(paid, s.targetMoq).orElse(null);
+        long remaining = Math.max(0, Duration.between(now, s.endTime).toSeconds());
+        return new SessionView.SessionStats(paid, awaiting, participants, paid * 100 / s.targetMoq,
+                tier == null ? null : tier.percent(), tier == null ? null : s.priceTiers().priceOf(tier), remaining);
+    }
+
+    /** Sessions, newest first, filtered by any of status, product and factory. */
+    @WithSession
+    public Uni<Map<String, Object>> list(String status, UUID productId, UUID factoryId, int page, int size) {
+        if (page < 0) {
+            throw ProblemException.invalid("page", "page must be >= 0");
+        }
+        if (size < 1 || size > 200) {
+            throw ProblemException.invalid("size", "size must be 1 to 200");
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (status != null && !status.isBlank()) {
+            try {
+                params.put("status", SessionStatus.ofCode(status));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "unknown status " + status);
+            }
+            where.append(" and status = :status");
+        }
+        if (productId != null) {
+            params.put("productId", productId);
+            where.append(" and productId = :productId");
+        }
+        if (factoryId != null) {
+            params.put("factoryId", factoryId);
+            where.append(" and factoryId = :factoryId");
+        }
+        var query = Session.<Session>find(where + " order by createdAt desc, id", params).page(page, size);
+        return query.list().chain(items -> Session.count(where.toString(), params).map(total -> {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("items", items.stream().map(SessionView::of).toList());
+            result.put("page", page);
+            result.put("size", size);
+            result.put("total", total);
+            return result;
+        }));
+    }
+
+    /** An admin cancels a forming session: unpaid seats are dropped, paid seats refunded in full (by payment). */
+    @WithTransaction
+    public Uni<Session> cancel(UUID id, UUID admin, String reason) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return SessionLocks.lock(id).chain(session -> {
+            if (session.status != SessionStatus.FORMING) {
+                throw ProblemException.conflict("session-not-forming", "session " + id + " is " + session.status.code()
+                        + "; only a forming session can be cancelled", "status", Map.of("status", session.status.code()));
+            }
+            return Participant.<Participant>find("sessionId = ?1 and status = ?2 order by joinedAt", id, Participant.PAID)
+                    .list()
+                    .call(() -> Participant.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status = ?4",
+                            Participant.DROPPED, now, id, Participant.AWAITING_PAYMENT))
+                    .call(() -> Tally.dropAwaiting(id))
+                    .chain(paid -> {
+                        session.status = SessionStatus.CANCELLED;
+                        session.closedAt = now;
+                        session.closeReason = reason == null ? "cancelled" : reason;
+                        SessionCancelled event = SessionCancelled.newBuilder()
+                                .setSessionId(id.toString())
+                                .setProductId(session.productId.toString())
+                                .setFactoryId(session.factoryId.toString())
+                                .setCancelledBy(admin.toString())
+                                .setReason(reason)
+                                .setRefunds(paid.stream().map(p -> CancelledRefund.newBuilder()
+                                        .setParticipantId(p.id.toString())
+                                        .setUserId(p.userId.toString())
+                                        .setAmount(Math.multiplyExact(p.quantity, p.unitPrice))
+                                        .build()).toList())
+                                .setCancelledAt(now)
+                                .build();
+                        return outbox.publish(id, event).replaceWith(session);
+                    });
+        });
     }
 
     private static SessionCreated created(Session s) {

@@ -1,0 +1,88 @@
+package io.laku.groupbuying.join;
+
+import io.laku.platform.web.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/group-buying/{sessionId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Joining and availability")
+@SecurityRequirement(name = "jwt")
+public class JoinResource {
+
+    @Inject
+    JoinService joins;
+
+    @Inject
+    AvailabilityService availability;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/join")
+    @RolesAllowed(Caller.CUSTOMER)
+    @Operation(summary = "Take a seat (the caller is the participant); 409 when the variant has fewer units available")
+    public Uni<Response> join(UUID sessionId, JoinRequest request) {
+        UUID user = caller.userId();
+        return joins.join(sessionId, request, user).map(p -> {
+            ParticipantView view = ParticipantView.of(p);
+            return Response.created(URI.create(view.participantUrl())).entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("/participants")
+    @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "The session's seats")
+    public Uni<List<ParticipantView>> participants(UUID sessionId) {
+        return joins.list(sessionId).map(ps -> ps.stream().map(ParticipantView::of).toList());
+    }
+
+    @GET
+    @Path("/participants/{participantId}")
+    @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "A seat, with its paymentUrl once the payment service has created the invoice")
+    public Uni<ParticipantView> participant(UUID sessionId, UUID participantId) {
+        return joins.get(sessionId, participantId, caller).map(ParticipantView::of);
+    }
+
+    @POST
+    @Path("/participants/{participantId}/leave")
+    @RolesAllowed({Caller.CUSTOMER, Caller.ADMIN})
+    @Operation(summary = "Leave a forming session (the participant, or an admin); a paid seat is refunded in full")
+    public Uni<ParticipantView> leave(UUID sessionId, UUID participantId) {
+        return joins.leave(sessionId, participantId, caller).map(ParticipantView::of);
+    }
+
+    @GET
+    @Path("/variant-availability")
+    @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "Availability of every variant of the session (the product page's matrix)")
+    public Uni<List<AvailabilityView>> availability(UUID sessionId) {
+        return availability.all(sessionId);
+    }
+
+    @GET
+    @Path("/variant-availability/{variantId}")
+    @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+    @Operation(summary = "Availability of one variant (SPEC §3)")
+    public Uni<AvailabilityView> availability(UUID sessionId, UUID variantId) {
+        return availability.one(sessionId, variantId);
+    }
+}

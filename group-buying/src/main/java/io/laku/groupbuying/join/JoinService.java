@@ -1,0 +1,203 @@
+package io.laku.groupbuying.join;
+
+import io.laku.contracts.session.ParticipantJoined;
+import io.laku.contracts.session.ParticipantLeft;
+import io.laku.groupbuying.grosir.GrosirRule;
+import io.laku.groupbuying.grosir.JoinDecision;
+import io.laku.groupbuying.product.GrosirRules;
+import io.laku.groupbuying.product.Variant;
+import io.laku.groupbuying.session.Session;
+import io.laku.groupbuying.session.SessionStatus;
+import io.laku.groupbuying.tally.Tally;
+import io.laku.platform.eventing.OutboxWriter;
+import io.laku.platform.web.Caller;
+import io.laku.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Joining and leaving. A join is one transaction per session: lock the session row, check it is forming, read the
+ * tally, check the grosir rule, insert the seat, add it to the tally and publish {@code ParticipantJoined}. The lock
+ * makes check-and-insert atomic, so concurrent joins never pass a variant's allowance.
+ */
+@ApplicationScoped
+public class JoinService {
+
+    @Inject
+    OutboxWriter outbox;
+
+    Clock clock = Clock.systemUTC();
+
+    @WithTransaction
+    public Uni<Participant> join(UUID sessionId, JoinRequest request, UUID userId) {
+        if (request == null) {
+            throw ProblemException.invalid(null, "A JSON body is required");
+        }
+        require(request.variantId(), "variantId");
+        require(request.quantity(), "quantity");
+        require(request.unitPrice(), "unitPrice");
+        require(request.totalPrice(), "totalPrice");
+        if (request.quantity() < 1) {
+            throw ProblemException.invalid("quantity", "quantity must be at least 1, was " + request.quantity());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return SessionLocks.lock(sessionId).chain(session -> {
+            requireForming(session, now);
+            if (request.unitPrice() != session.groupPrice) {
+                throw ProblemException.conflict("price-mismatch", "unitPrice must equal the session's groupPrice "
+                        + session.groupPrice + ", was " + request.unitPrice(), "unitPrice",
+                        Map.of("groupPrice", session.groupPrice));
+            }
+            long amountDue = Math.multiplyExact(request.quantity(), session.groupPrice);
+            if (request.totalPrice() != amountDue) {
+                throw ProblemException.conflict("price-mismatch", "totalPrice must equal quantity x groupPrice = "
+                        + amountDue + ", was " + request.totalPrice(), "totalPrice", Map.of("expectedTotalPrice", amountDue));
+            }
+            return Variant.ofProduct(session.productId).chain(variants -> {
+                Variant variant = variants.stream().filter(v -> v.id.equals(request.variantId())).findFirst()
+                        .orElseThrow(() -> ProblemException.invalid("variantId", "variant " + request.variantId()
+                                + " is not a variant of product " + session.productId));
+                GrosirRule rule = GrosirRules.of(variants);
+                return Tally.of(sessionId).chain(tally -> {
+                    JoinDecision decision = rule.checkJoin(variant.id, request.quantity(), Tally.orders(tally));
+                    refuseUnlessAccepted(decision, variant);
+                    return seat(session, variant, request.quantity(), amountDue, userId, now);
+                });
+            });
+        });
+    }
+
+    private Uni<Participant> seat(Session session, Variant variant, long quantity, long amountDue, UUID userId,
+            Instant now) {
+        Participant p = new Participant();
+        p.id = UUID.randomUUID();
+        p.sessionId = session.id;
+        p.userId = userId;
+        p.variantId = variant.id;
+        p.quantity = quantity;
+        p.unitPrice = session.groupPrice;
+        p.amountDue = amountDue;
+        p.status = Participant.AWAITING_PAYMENT;
+        p.joinedAt = now;
+        p.updatedAt = now;
+        ParticipantJoined event = ParticipantJoined.newBuilder()
+                .setSessionId(session.id.toString())
+                .setParticipantId(p.id.toString())
+                .setUserId(userId.toString())
+                .setProductId(session.productId.toString())
+                .setFactoryId(session.factoryId.toString())
+                .setVariantId(variant.id.toString())
+                .setQuantity(quantity)
+                .setUnitPrice(session.groupPrice)
+                .setAmountDue(amountDue)
+                .setJoinedAt(now)
+                .build();
+        return p.<Participant>persist()
+                .call(() -> Tally.add(session.id, variant.id, quantity, 0))
+                .call(() -> outbox.publish(session.id, event));
+    }
+
+    /** The participant leaves a forming session; a paid seat is refunded in full by payment (from the event). */
+    @WithTransaction
+    public Uni<Participant> leave(UUID sessionId, UUID participantId, Caller caller) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return SessionLocks.lock(sessionId).chain(session -> participant(sessionId, participantId).chain(p -> {
+            caller.requireSelfOrAdmin(p.userId);
+            if (session.status != SessionStatus.FORMING) {
+                throw ProblemException.conflict("session-not-forming", "session " + sessionId + " is "
+                        + session.status.code() + "; participants may leave only while it is forming", "status",
+                        Map.of("status", session.status.code()));
+            }
+            if (!p.live()) {
+                throw ProblemException.conflict("seat-not-live", "participant " + participantId + " is " + p.status
+                        + " and holds no seat", "status", Map.of("status", p.status));
+            }
+            boolean paid = Participant.PAID.equals(p.status);
+            p.status = Participant.LEFT;
+            p.updatedAt = now;
+            ParticipantLeft event = ParticipantLeft.newBuilder()
+                    .setSessionId(sessionId.toString())
+                    .setParticipantId(p.id.toString())
+                    .setUserId(p.userId.toString())
+                    .setVariantId(p.variantId.toString())
+                    .setQuantity(p.quantity)
+                    .setPaid(paid)
+                    .setLeftAt(now)
+                    .build();
+            return Tally.add(sessionId, p.variantId, paid ? 0 : -p.quantity, paid ? -p.quantity : 0)
+                    .call(() -> outbox.publish(sessionId, event))
+                    .replaceWith(p);
+        }));
+    }
+
+    @WithSession
+    public Uni<Participant> get(UUID sessionId, UUID participantId, Caller caller) {
+        return participant(sessionId, participantId).invoke(p -> {
+            if (!caller.isAdmin() && !caller.is(Caller.FACTORY)) {
+                caller.requireSelfOrAdmin(p.userId);
+            }
+        });
+    }
+
+    @WithSession
+    public Uni<List<Participant>> list(UUID sessionId) {
+        return Session.findById(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .chain(() -> Participant.<Participant>find("sessionId = ?1 order by joinedAt", sessionId).list());
+    }
+
+    private static Uni<Participant> participant(UUID sessionId, UUID participantId) {
+        return Participant.<Participant>findById(participantId)
+                .map(p -> p != null && p.sessionId.equals(sessionId) ? p : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Participant", participantId));
+    }
+
+    static void requireForming(Session session, Instant now) {
+        if (session.status != SessionStatus.FORMING || !now.isBefore(session.endTime)) {
+            String state = session.status != SessionStatus.FORMING ? session.status.code() : "past its end time " + session.endTime;
+            throw ProblemException.conflict("session-not-forming", "session " + session.id + " takes no joins: it is "
+                    + state, "sessionId", Map.of("status", session.status.code(), "endTime", session.endTime.toString()));
+        }
+    }
+
+    private static void refuseUnlessAccepted(JoinDecision decision, Variant variant) {
+        switch (decision) {
+            case JoinDecision.Accepted a -> {
+            }
+            case JoinDecision.Rejected r -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("variantId", r.variantId().toString());
+                body.put("variantName", r.variantName());
+                body.put("requested", r.requested());
+                body.put("available", r.available());
+                throw ProblemException.conflict("variant-unavailable", "variant " + r.variantName() + " has "
+                        + r.available() + " units available, " + r.requested() + " requested"
+                        + (r.available() == 0 ? " (locked by warehouse tolerance)" : ""), "quantity", body);
+            }
+            case JoinDecision.Misconfigured m -> throw misconfigured(m.variantId(), m.variantName(), m.problem());
+        }
+    }
+
+    public static ProblemException misconfigured(UUID variantId, String variantName, String problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("variantId", variantId.toString());
+        body.put("variantName", variantName);
+        return ProblemException.conflict("grosir-misconfigured", "the product's grosir config is incomplete: " + problem,
+                "variantId", body);
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw ProblemException.invalid(field, field + " is required");
+        }
+    }
+}
