@@ -164,7 +164,11 @@ public final class JoinBenchmark {
     }
 
     private static final class RestClient implements Client {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // one shared HTTP/1.1 client: a client per thread (each with its own selector) and h2c upgrade
+        // attempts made the benchmark measure itself rather than the service
+        private static final HttpClient SHARED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = SHARED;
         private final String token = Platform.token(UUID.randomUUID(), "customer");
 
         @Override
@@ -178,7 +182,6 @@ public final class JoinBenchmark {
 
         @Override
         public void close() {
-            http.close();
         }
     }
 
