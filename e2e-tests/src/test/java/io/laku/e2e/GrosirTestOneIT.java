@@ -87,7 +87,12 @@ class GrosirTestOneIT {
                 "https://pay.example/inv-1".equals(as(customer, "customer")
                         .get(API + session + "/participants/" + participant).then().statusCode(200)
                         .extract().path("paymentUrl")));
-        // another customer may not read the seat
+        // another customer may not read the seat; another factory may not read the session's seats
         as(UUID.randomUUID(), "customer").get(API + session + "/participants/" + participant).then().statusCode(403);
+        as(UUID.randomUUID(), "factory").get(API + session + "/participants/" + participant).then().statusCode(403);
+        as(UUID.randomUUID(), "factory").get(API + session + "/participants").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(hoodie.factory(), "factory").get(API + session + "/participants").then().statusCode(200)
+                .body("size()", equalTo(2));
     }
 }

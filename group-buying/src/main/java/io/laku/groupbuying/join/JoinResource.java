@@ -51,7 +51,7 @@ public class JoinResource {
     @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
     @Operation(summary = "The session's seats")
     public Uni<List<ParticipantView>> participants(UUID sessionId) {
-        return joins.list(sessionId).map(ps -> ps.stream().map(ParticipantView::of).toList());
+        return joins.list(sessionId, caller).map(ps -> ps.stream().map(ParticipantView::of).toList());
     }
 
     @GET

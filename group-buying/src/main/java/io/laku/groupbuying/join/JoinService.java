@@ -140,19 +140,32 @@ public class JoinService {
         }));
     }
 
+    /** A seat: its customer, the session's factory, or an admin may read it. */
     @WithSession
     public Uni<Participant> get(UUID sessionId, UUID participantId, Caller caller) {
-        return participant(sessionId, participantId).invoke(p -> {
-            if (!caller.isAdmin() && !caller.is(Caller.FACTORY)) {
-                caller.requireSelfOrAdmin(p.userId);
+        return participant(sessionId, participantId).call(p -> {
+            if (caller.isAdmin() || p.userId.equals(caller.userId())) {
+                return Uni.createFrom().voidItem();
             }
+            if (!caller.is(Caller.FACTORY)) {
+                return Uni.createFrom().failure(ProblemException.forbidden("This seat belongs to another customer"));
+            }
+            return Session.<Session>findById(sessionId).invoke(session -> requireOwnSession(session, caller));
         });
     }
 
+    /** The session's seats: for its factory and admins (SPEC §7: factories manage their own sessions). */
     @WithSession
-    public Uni<List<Participant>> list(UUID sessionId) {
-        return Session.findById(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+    public Uni<List<Participant>> list(UUID sessionId, Caller caller) {
+        return Session.<Session>findById(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .invoke(session -> requireOwnSession(session, caller))
                 .chain(() -> Participant.<Participant>find("sessionId = ?1 order by joinedAt", sessionId).list());
+    }
+
+    private static void requireOwnSession(Session session, Caller caller) {
+        if (!caller.isAdmin() && !session.factoryId.equals(caller.userId())) {
+            throw ProblemException.forbidden("This session belongs to another factory");
+        }
     }
 
     private static Uni<Participant> participant(UUID sessionId, UUID participantId) {
