@@ -6,19 +6,10 @@ import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ProductionCompleted;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionFailed;
-import io.restassured.RestAssured;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -30,7 +21,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 final class SessionEvents {
 
-    private static final Map<String, Integer> CONTENT_IDS = new ConcurrentHashMap<>();
 
     private SessionEvents() {
     }
@@ -40,7 +30,7 @@ final class SessionEvents {
     }
 
     static RecordMetadata publish(String sessionId, SpecificRecord event, UUID eventId) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("laku.session", sessionId, encode(event));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("laku.session", sessionId, AvroPayloads.encode(event));
         record.headers().add("id", eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventType", event.getSchema().getName().getBytes(StandardCharsets.UTF_8));
         record.headers().add("traceId", ("e2e-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
@@ -80,29 +70,5 @@ final class SessionEvents {
                 .setImpliedByStock(false).setCompletedAt(Instant.now()).build();
     }
 
-    /** Magic byte 0, the schema's 4-byte registry content id, the Avro binary (as the platform's EventCodec). */
-    static byte[] encode(SpecificRecord event) {
-        int contentId = CONTENT_IDS.computeIfAbsent(event.getSchema().getFullName(), name -> register(event));
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(0);
-            out.write(ByteBuffer.allocate(4).putInt(contentId).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Finds (or registers, as group-buying does at its start) the schema in group laku. */
-    private static int register(SpecificRecord event) {
-        Map<String, Object> body = Map.of("artifactId", event.getSchema().getFullName(), "artifactType", "AVRO",
-                "firstVersion", Map.of("content", Map.of("content", event.getSchema().toString(),
-                        "contentType", "application/json")));
-        return RestAssured.given().contentType("application/json").body(body)
-                .post(Platform.REGISTRY + "/groups/laku/artifacts?ifExists=FIND_OR_CREATE_VERSION")
-                .then().statusCode(200).extract().path("version.contentId");
-    }
 }
