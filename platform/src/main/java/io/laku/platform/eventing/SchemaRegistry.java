@@ -16,8 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -53,8 +58,20 @@ public class SchemaRegistry {
 
     void onStart(@Observes StartupEvent start) {
         Instant deadline = Instant.now().plus(startupTimeout);
-        for (Schema schema : EventCatalog.schemasPublishedBy(service)) {
-            contentIds.put(schema.getFullName(), registerUntil(deadline, schema));
+        // one virtual thread per schema: start-up waits for the slowest registration, not for their sum
+        try (ExecutorService registrations = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> pending = EventCatalog.schemasPublishedBy(service).stream()
+                    .<Future<?>>map(schema -> registrations.submit(
+                            () -> contentIds.put(schema.getFullName(), registerUntil(deadline, schema))))
+                    .toList();
+            for (Future<?> registration : pending) {
+                registration.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while registering schemas", e);
         }
         LOG.infof("Registered %d event schemas with %s", contentIds.size(), registryUrl);
     }
