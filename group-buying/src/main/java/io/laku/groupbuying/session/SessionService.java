@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.laku.platform.eventing.OutboxWriter;
+import io.laku.platform.web.Paging;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,6 +29,8 @@ import org.jboss.logging.Logger;
 /** Opening sessions and reading them. */
 @ApplicationScoped
 public class SessionService {
+
+    static final int MAX_PAGE_SIZE = 200;
 
     private static final Logger LOG = Logger.getLogger(SessionService.class);
 
@@ -114,12 +117,7 @@ public class SessionService {
     /** Sessions, newest first, filtered by any of status, product and factory. */
     @WithSession
     public Uni<Map<String, Object>> list(String status, UUID productId, UUID factoryId, int page, int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "page must be >= 0");
-        }
-        if (size < 1 || size > 200) {
-            throw ProblemException.invalid("size", "size must be 1 to 200");
-        }
+        Paging.require(page, size, MAX_PAGE_SIZE);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (status != null && !status.isBlank()) {

@@ -1,6 +1,7 @@
 package io.laku.notifications.inapp;
 
 import io.laku.platform.web.Caller;
+import io.laku.platform.web.Paging;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
 public class NotificationResource {
 
-    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = Paging.DEFAULT_MAX_SIZE;
 
     @Inject
     Caller caller;
@@ -50,12 +51,7 @@ public class NotificationResource {
     @Operation(summary = "The caller's notifications, newest first, with the unread count")
     public Uni<NotificationPage> mine(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "page must be >= 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "size must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.require(page, size, MAX_PAGE_SIZE);
         UUID me = caller.userId();
         var query = Notification.<Notification>find("userId", Sort.descending("createdAt").and("id"), me)
                 .page(Page.of(page, size));

@@ -1,6 +1,7 @@
 package io.laku.wallet.account;
 
 import io.laku.platform.web.Caller;
+import io.laku.platform.web.Paging;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
 public class WalletResource {
 
-    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = Paging.DEFAULT_MAX_SIZE;
 
     @Inject
     Caller caller;
@@ -60,12 +61,7 @@ public class WalletResource {
     public Uni<TransactionPage> transactions(UUID userId, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         caller.requireSelfOrAdmin(userId);
-        if (page < 0) {
-            throw ProblemException.invalid("page", "page must be >= 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "size must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.require(page, size, MAX_PAGE_SIZE);
         return wallets.history(userId, page, size)
                 .chain(items -> wallets.count(userId).map(total -> new TransactionPage(items, page, size, total)));
     }
