@@ -28,6 +28,8 @@ final class Platform {
     static final String NOTIFICATIONS = url("NOTIFICATIONS", 3007);
     static final String PAYMENT = url("PAYMENT", 3006);
     static final String WALLET = url("WALLET", 3010);
+    static final String WAREHOUSE = url("WAREHOUSE", 3011);
+    static final String ORDER = url("ORDER", 3005);
     static final String GATEWAY = url("GATEWAY", 3020);
     static final String CALLBACK_TOKEN = env("XENDIT_CALLBACK_TOKEN", "laku-local-callback-token");
     static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("LAKU_KAFKA_PORT", "19092"));
