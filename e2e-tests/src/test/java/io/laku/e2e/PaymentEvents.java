@@ -3,12 +3,10 @@ package io.laku.e2e;
 import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -58,11 +56,7 @@ final class PaymentEvents {
     }
 
     static RecordMetadata publish(UUID key, SpecificRecord event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("laku.payment", key.toString(), AvroPayloads.encode(event));
-        record.headers().add("id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventType", event.getSchema().getName().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("traceId", UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.UTF_8));
-        return Topics.send(record);
+        return Events.publish("laku.payment", key.toString(), event);
     }
 
 

@@ -6,12 +6,10 @@ import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ProductionCompleted;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionFailed;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -30,11 +28,7 @@ final class SessionEvents {
     }
 
     static RecordMetadata publish(String sessionId, SpecificRecord event, UUID eventId) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("laku.session", sessionId, AvroPayloads.encode(event));
-        record.headers().add("id", eventId.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventType", event.getSchema().getName().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("traceId", ("e2e-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        return Topics.send(record);
+        return Events.publish("laku.session", sessionId, event, eventId);
     }
 
     static ParticipantJoined joined(String sessionId, UUID factory, UUID participant, UUID user, long quantity, long unitPrice) {
