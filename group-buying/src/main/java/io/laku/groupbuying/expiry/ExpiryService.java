@@ -12,6 +12,8 @@ import io.laku.groupbuying.session.Session;
 import io.laku.groupbuying.session.SessionStatus;
 import io.laku.groupbuying.tally.Tally;
 import io.laku.platform.eventing.OutboxWriter;
+import io.laku.platform.money.Rupiah;
+import io.laku.groupbuying.saga.SessionTimeline;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -149,7 +151,13 @@ public class ExpiryService {
                 .build();
         LOG.infof("Session %s confirmed at tier %d (%d paid units, bot %d)", session.id, c.tier().percent(),
                 c.paidUnits(), c.botUnits());
-        return outbox.publish(session.id, event).replaceWith(new Expired(session.id, "confirmed", session.tier,
+        session.refundsExpected = (int) c.settlements().stream().filter(s -> s.refund() > 0).count();
+        String outcome = "tier " + c.tier().percent() + " %: " + Rupiah.format(c.finalUnitPrice()) + " per unit; "
+                + c.paidUnits() + " paid units" + (c.botUnits() > 0 ? " + " + c.botUnits() + " bot units" : "")
+                + "; " + session.refundsExpected + " tier refunds due";
+        return outbox.publish(session.id, event)
+                .chain(() -> SessionTimeline.record(session.id, "confirmed", outcome, null, now))
+                .replaceWith(new Expired(session.id, "confirmed", session.tier,
                 session.finalUnitPrice, c.paidUnits(), c.botUnits(), session.closeReason));
     }
 
@@ -170,7 +178,12 @@ public class ExpiryService {
                 .setFailedAt(now)
                 .build();
         LOG.infof("Session %s failed: %s", session.id, f.reason());
-        return outbox.publish(session.id, event).replaceWith(new Expired(session.id, "failed", null, null, paidUnits,
+        session.refundsExpected = f.refunds().size();
+        String outcome = "failed (" + session.closeReason + "): " + paidUnits + " paid units; "
+                + f.refunds().size() + " full refunds due";
+        return outbox.publish(session.id, event)
+                .chain(() -> SessionTimeline.record(session.id, "failed", outcome, null, now))
+                .replaceWith(new Expired(session.id, "failed", null, null, paidUnits,
                 0, session.closeReason));
     }
 }

@@ -1,6 +1,7 @@
 package io.laku.groupbuying.saga;
 
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
+import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.StockReserved;
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.platform.eventing.EventConsumer;
@@ -28,6 +29,7 @@ public class FulfilmentEventsListener {
         events.consume(CONSUMER, record, event -> switch (event.payload()) {
             case StockReserved reserved -> saga.stockReserved(event, reserved);
             case PurchaseOrderCreated po -> saga.purchaseOrderCreated(event, po);
+            case PurchaseOrderReceived received -> saga.purchaseOrderReceived(event, received);
             case OrdersCreated orders -> saga.ordersCreated(event, orders);
             default -> EventConsumer.ignore();
         });

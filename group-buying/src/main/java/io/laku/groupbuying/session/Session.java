@@ -77,6 +77,33 @@ public class Session extends PanacheEntityBase {
     @Column(name = "close_reason")
     public String closeReason;
 
+    /** How many refunds the outcome made due (tier refunds, or full refunds of a failed or cancelled session). */
+    @Column(name = "refunds_expected")
+    public Integer refundsExpected;
+
+    /** The warehouse's answer to the demand (SPEC §5.3): true = stock on hand, false = purchase order; null = not yet. */
+    @Column(name = "stock_from_hand")
+    public Boolean stockFromHand;
+
+    @Column(name = "purchase_order_id")
+    public UUID purchaseOrderId;
+
+    @Column(name = "po_number")
+    public String poNumber;
+
+    @Column(name = "bundles_ordered")
+    public Long bundlesOrdered;
+
+    /** Orders created for the session's participants, once order reported them. */
+    @Column(name = "orders_created")
+    public Integer ordersCreated;
+
+    @Column(name = "production_completed_at")
+    public Instant productionCompletedAt;
+
+    @Column(name = "production_implied")
+    public Boolean productionImplied;
+
     public PriceTiers priceTiers() {
         return new PriceTiers(groupPrice, priceTier25, priceTier50, priceTier75, priceTier100);
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.laku.platform.eventing.OutboxWriter;
+import io.laku.groupbuying.saga.SessionTimeline;
 import io.laku.platform.web.Paging;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -178,7 +179,12 @@ public class SessionService {
                                         .build()).toList())
                                 .setCancelledAt(now)
                                 .build();
-                        return outbox.publish(id, event).replaceWith(session);
+                        session.refundsExpected = paid.size();
+                        String outcome = "cancelled by an admin (" + session.closeReason + "); " + paid.size()
+                                + " full refunds due";
+                        return outbox.publish(id, event)
+                                .chain(() -> SessionTimeline.record(id, "cancelled", outcome, null, now))
+                                .replaceWith(session);
                     });
         });
     }

@@ -7,7 +7,24 @@ import java.util.UUID;
 public record SessionView(UUID id, String sessionCode, UUID productId, UUID factoryId, int targetMoq, long groupPrice,
         long priceTier25, long priceTier50, long priceTier75, long priceTier100, boolean botAllowed, Instant endTime,
         String status, Instant createdAt, Integer tier, Long finalUnitPrice, Long botUnits, Instant closedAt,
-        String closeReason, SessionStats stats) {
+        String closeReason, Fulfilment fulfilment, SessionStats stats) {
+
+    /**
+     * The saga after the outcome as group-buying has heard it (null before the warehouse answered). {@code hasStock}
+     * and {@code grosirUnitsNeeded} are the seed's fulfil-demand answer: bundles ordered from the factory, 0 when the
+     * stock was on hand.
+     */
+    public record Fulfilment(boolean hasStock, long grosirUnitsNeeded, UUID purchaseOrderId, String poNumber,
+            Integer ordersCreated, Instant productionCompletedAt, Boolean productionImplied) {
+
+        static Fulfilment of(Session s) {
+            if (s.stockFromHand == null) {
+                return null;
+            }
+            return new Fulfilment(s.stockFromHand, s.bundlesOrdered == null ? 0 : s.bundlesOrdered, s.purchaseOrderId,
+                    s.poNumber, s.ordersCreated, s.productionCompletedAt, s.productionImplied);
+        }
+    }
 
     /**
      * @param moqProgressPercent paid units as a share of the MOQ, in whole percent (rounded down)
@@ -26,6 +43,6 @@ public record SessionView(UUID id, String sessionCode, UUID productId, UUID fact
     public static SessionView of(Session s, SessionStats stats) {
         return new SessionView(s.id, s.sessionCode, s.productId, s.factoryId, s.targetMoq, s.groupPrice, s.priceTier25,
                 s.priceTier50, s.priceTier75, s.priceTier100, s.botAllowed, s.endTime, s.status.code(), s.createdAt,
-                s.tier, s.finalUnitPrice, s.botUnits, s.closedAt, s.closeReason, stats);
+                s.tier, s.finalUnitPrice, s.botUnits, s.closedAt, s.closeReason, Fulfilment.of(s), stats);
     }
 }

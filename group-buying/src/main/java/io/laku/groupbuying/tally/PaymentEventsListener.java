@@ -4,6 +4,7 @@ import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
+import io.laku.contracts.payment.RefundIssued;
 import io.laku.groupbuying.saga.SagaSteps;
 import io.laku.platform.eventing.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
@@ -35,6 +36,7 @@ public class PaymentEventsListener {
             case PaymentPaid paid -> seats.paid(paid);
             case PaymentExpired expired -> seats.expired(expired);
             case EscrowReleased released -> saga.escrowReleased(event, released);
+            case RefundIssued refund -> saga.refundIssued(event, refund);
             default -> EventConsumer.ignore();
         });
     }
