@@ -4,6 +4,8 @@ import static io.laku.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.laku.contracts.order.CreatedOrder;
+import io.laku.contracts.order.OrdersCreated;
 import io.laku.contracts.session.CancelledRefund;
 import io.laku.contracts.session.FailedRefund;
 import io.laku.contracts.session.ParticipantLeft;
@@ -67,8 +69,18 @@ class EscrowRefundsIT {
         assertThat(ledger.getLong("escrowBalance")).isEqualTo(6_750_000);
         assertThat(ledger.getBoolean("balanced")).isTrue();
 
-        // the saga's last step: what remains goes to the factory, and the session's escrow is 0
-        SessionEvents.publish(sessionId, SessionEvents.productionCompleted(sessionId, factory));
+        // the saga's last step waits for both facts: production done alone releases nothing...
+        RecordMetadata production = SessionEvents.publish(sessionId, SessionEvents.productionCompleted(sessionId, factory));
+        await("payment consumed ProductionCompleted").atMost(Money.DEADLINE).pollInterval(Duration.ofMillis(300))
+                .until(() -> Topics.consumedPast("payment", production));
+        assertThat(Money.ledger(sessionId).getLong("escrowBalance")).isEqualTo(6_750_000);
+        // ...and once the orders exist, what remains goes to the factory, and the session's escrow is 0
+        Events.publish("laku.order", sessionId, OrdersCreated.newBuilder().setSessionId(sessionId)
+                .setOrders(List.of(CreatedOrder.newBuilder().setOrderId(UUID.randomUUID().toString())
+                        .setOrderNumber("LK-E2E").setParticipantId(participants[0].toString())
+                        .setUserId(users[0].toString()).setVariantId(UUID.randomUUID().toString()).setQuantity(10)
+                        .setFinalUnitPrice(150_000).build()))
+                .setCreatedAt(Instant.now()).build());
         JsonPath settled = await("escrow released").atMost(Money.DEADLINE).pollInterval(Duration.ofMillis(300))
                 .until(() -> Money.ledger(sessionId), l -> l.getLong("released") > 0);
         assertThat(settled.getLong("released")).isEqualTo(6_750_000);

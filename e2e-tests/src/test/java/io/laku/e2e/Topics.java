@@ -75,13 +75,22 @@ final class Topics {
 
     /** Whether a consumer group has committed past the given record (it has consumed it). */
     static boolean consumedPast(String group, RecordMetadata written) {
+        return consumedPast(group, new TopicPartition(written.topic(), written.partition()), written.offset());
+    }
+
+    /** Whether a consumer group has committed past a record read from a topic (it has consumed it). */
+    static boolean consumedPast(String group, ConsumerRecord<?, ?> record) {
+        return consumedPast(group, new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    private static boolean consumedPast(String group, TopicPartition partition, long offset) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            return Optional.ofNullable(offsets.get(new TopicPartition(written.topic(), written.partition())))
-                    .map(committed -> committed.offset() > written.offset())
+            return Optional.ofNullable(offsets.get(partition))
+                    .map(committed -> committed.offset() > offset)
                     .orElse(false);
         } catch (Exception e) {
             throw new IllegalStateException(e);

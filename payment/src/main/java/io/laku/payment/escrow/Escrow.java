@@ -118,10 +118,7 @@ public class Escrow {
         });
     }
 
-    /**
-     * The saga's last step: the factory's goods are in (orders exist before production completes in
-     * the saga), so what remains in the session's escrow goes to the factory's payable, once.
-     */
+    /** Production is done (or was implied by stock on hand): release now if the orders exist, else when they do. */
     public Uni<Void> productionCompleted(ProductionCompleted completed) {
         UUID sessionId = UUID.fromString(completed.getSessionId());
         UUID factoryId = UUID.fromString(completed.getFactoryId());
@@ -129,8 +126,37 @@ public class Escrow {
                         .setParameter(1, sessionId).setParameter(2, factoryId).executeUpdate())
                 .chain(() -> SessionAccount.<SessionAccount>findById(sessionId, LockModeType.PESSIMISTIC_WRITE))
                 .chain(account -> {
-                    if (SessionAccount.RELEASED.equals(account.state)) {
-                        LOG.infof("Escrow of session %s already released", sessionId);
+                    if (account.productionCompletedAt == null) {
+                        account.productionCompletedAt = completed.getCompletedAt();
+                    }
+                    return releaseIfDue(account);
+                });
+    }
+
+    /** The session's orders exist: release now if production is done, else when it is. */
+    public Uni<Void> ordersCreated(UUID sessionId, int orders) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into session_orders (session_id, orders) values (?1, ?2)
+                        on conflict (session_id) do nothing""")
+                        .setParameter(1, sessionId).setParameter(2, orders).executeUpdate())
+                .chain(() -> SessionAccount.<SessionAccount>findById(sessionId, LockModeType.PESSIMISTIC_WRITE))
+                .chain(account -> account == null ? Uni.createFrom().voidItem() : releaseIfDue(account));
+    }
+
+    /**
+     * The saga's last step (SPEC §5.6): once orders exist and production is done, what remains in the session's
+     * escrow goes to the factory's payable, once.
+     */
+    private Uni<Void> releaseIfDue(SessionAccount account) {
+        UUID sessionId = account.sessionId;
+        UUID factoryId = account.factoryId;
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select count(*) from session_orders where session_id = ?1", Long.class)
+                        .setParameter(1, sessionId).getSingleResult())
+                .chain(orders -> {
+                    if (!account.releaseDue(orders > 0)) {
+                        LOG.infof("Escrow of session %s: not released now (state %s, production %s, orders %s)",
+                                sessionId, account.state, account.productionCompletedAt, orders > 0);
                         return Uni.createFrom().voidItem();
                     }
                     return ledger.balance(sessionId).chain(balance -> {

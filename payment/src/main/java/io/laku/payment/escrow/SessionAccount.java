@@ -31,7 +31,17 @@ public class SessionAccount extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The factory's goods are made (or were in stock): half of what the release waits for. */
+    @Column(name = "production_completed_at")
+    public Instant productionCompletedAt;
+
     public boolean takesPayments() {
         return OPEN.equals(state);
     }
+
+    /** SPEC §5.6: release once, when production is done and the session's orders exist. */
+    public boolean releaseDue(boolean ordersExist) {
+        return !RELEASED.equals(state) && productionCompletedAt != null && ordersExist;
+    }
+
 }

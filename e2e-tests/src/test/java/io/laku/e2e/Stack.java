@@ -1,0 +1,53 @@
+package io.laku.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The running stack's own controls (./laku kill / start), for crash drills against the real processes. */
+final class Stack {
+
+    private Stack() {
+    }
+
+    /** SIGKILL: the service loses whatever it was doing, as in a crash. */
+    static void kill(String service) {
+        laku("kill", service);
+    }
+
+    /** Starts the service again and returns once it is ready. */
+    static void start(String service) {
+        laku("start", service);
+    }
+
+    private static void laku(String command, String service) {
+        Path script = repo().resolve("laku");
+        try {
+            Process process = new ProcessBuilder(List.of(script.toString(), command, service))
+                    .directory(repo().toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("./laku " + command + " " + service + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path repo() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("laku"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no ./laku above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
