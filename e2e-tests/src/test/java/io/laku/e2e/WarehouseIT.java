@@ -241,6 +241,100 @@ class WarehouseIT {
         assertThat(reserved.getPurchaseOrderId()).isEqualTo(created.getPurchaseOrderId());
     }
 
+    /** Two receipts of one purchase order at the same moment: the order row lock lets exactly one book. */
+    @Test
+    void twoSimultaneousReceiptsBookOnce() throws Exception {
+        Shirt shirt = configure();
+        UUID session = UUID.randomUUID();
+        SessionEvents.publish(session.toString(), confirmed(session, shirt, 3, 12, 4));
+        String poId = fulfilmentEvent(session, PurchaseOrderCreated.class).getPurchaseOrderId();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var latch = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> receipts = List.of(
+                    pool.submit(() -> {
+                        latch.await();
+                        return as(shirt.factory(), "factory").post(API + "/purchase-orders/" + poId + "/receive").statusCode();
+                    }),
+                    pool.submit(() -> {
+                        latch.await();
+                        return admin().post(API + "/purchase-orders/" + poId + "/receive").statusCode();
+                    }));
+            latch.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var receipt : receipts) {
+                statuses.add(receipt.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertStock(shirt.s(), 6, 3, 3);
+        assertStock(shirt.m(), 15, 12, 3);
+        assertStock(shirt.l(), 12, 4, 8);
+        assertThat(outboxCount(session, "PurchaseOrderReceived")).isEqualTo(1);
+        assertThat(outboxCount(session, "StockReserved")).isEqualTo(1);
+    }
+
+    /** A later ProductConfigured renames variants and changes bundle sizes, never stock; an older one changes nothing. */
+    @Test
+    void aLaterConfigurationRenamesButNeverTouchesStock() {
+        Shirt shirt = configure();
+        adjust(shirt.s(), 7, "opening count").statusCode(201);
+        Instant later = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        Events.publish("laku.product", shirt.product().toString(), ProductConfigured.newBuilder()
+                .setProductId(shirt.product().toString()).setFactoryId(shirt.factory().toString()).setName("Kaos Oversize")
+                .setVariants(List.of(variant(shirt.s(), "Small", 3), variant(shirt.m(), "Medium", 5),
+                        variant(shirt.l(), "Large", 4)))
+                .setConfiguredAt(later).build());
+        await("renamed").atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() ->
+                "Small".equals(admin().get(API + "/inventory/" + shirt.s()).then().extract().path("variantName")));
+        JsonPath s = admin().get(API + "/inventory/" + shirt.s()).then().statusCode(200).extract().jsonPath();
+        assertThat(s.getString("productName")).isEqualTo("Kaos Oversize");
+        assertThat(s.getInt("unitsPerBundle")).isEqualTo(3);
+        assertStock(shirt.s(), 7, 0, 7);
+
+        RecordMetadata older = Events.publish("laku.product", shirt.product().toString(), ProductConfigured.newBuilder()
+                .setProductId(shirt.product().toString()).setFactoryId(shirt.factory().toString()).setName("Old name")
+                .setVariants(List.of(variant(shirt.s(), "Old S", 2))).setConfiguredAt(later.minusSeconds(30)).build());
+        await("the warehouse consumed the older configuration").atMost(DEADLINE).pollInterval(Duration.ofMillis(300))
+                .until(() -> Topics.consumedPast("warehouse", older));
+        JsonPath unchanged = admin().get(API + "/inventory/" + shirt.s()).then().statusCode(200).extract().jsonPath();
+        assertThat(unchanged.getString("variantName")).isEqualTo("Small");
+        assertThat(unchanged.getString("productName")).isEqualTo("Kaos Oversize");
+        assertStock(shirt.s(), 7, 0, 7);
+    }
+
+    /**
+     * A session can arrive before its product's configuration (two topics, no order between them): the demand is
+     * enough to stock the variants and order them. A confirmed session with no units is reserved at once.
+     */
+    @Test
+    void aSessionOfAProductNotYetConfiguredIsFulfilledFromItsDemand() {
+        Shirt unknown = new Shirt(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID());
+        UUID session = UUID.randomUUID();
+        SessionEvents.publish(session.toString(), confirmed(session, unknown, 1, 6, 0));
+
+        // no L in the demand and no catalogue yet: max(ceil(1/2), ceil(6/5)) = 2 bundles of S and M only
+        PurchaseOrderCreated created = fulfilmentEvent(session, PurchaseOrderCreated.class);
+        assertThat(created.getBundles()).isEqualTo(2);
+        assertThat(created.getProductName()).isEmpty();
+        assertThat(created.getLines()).extracting(PurchaseOrderLine::getVariantName).containsExactly("S", "M");
+        assertThat(created.getLines()).extracting(PurchaseOrderLine::getOrderedUnits).containsExactly(4L, 10L);
+        assertStock(unknown.m(), 0, 0, 0);
+        as(unknown.factory(), "factory").get(API + "/purchase-orders/" + created.getPurchaseOrderId()).then().statusCode(200);
+
+        UUID nothing = UUID.randomUUID();
+        SessionEvents.publish(nothing.toString(), confirmed(nothing, unknown, 0, 0, 0));
+        StockReserved reserved = fulfilmentEvent(nothing, StockReserved.class);
+        assertThat(reserved.getFromStockOnHand()).isTrue();
+        assertThat(reserved.getReservations()).isEmpty();
+        assertThat(admin().get(API + "/sessions/" + nothing + "/fulfilment").then().statusCode(200).extract()
+                .<String>path("status")).isEqualTo("reserved");
+    }
+
     /** (c) The same SessionConfirmed redelivered and re-published with a new event id changes nothing. */
     @Test
     void aRepeatedSessionConfirmedReservesAndOrdersOnce() throws Exception {

@@ -22,7 +22,6 @@ import io.laku.warehouse.fulfilment.FulfilmentPlan.PurchaseOrderPlan;
 import io.laku.warehouse.inventory.Inventory;
 import io.laku.warehouse.inventory.InventoryItem;
 import io.laku.warehouse.inventory.StockMovement;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -140,8 +139,8 @@ public class Fulfilment {
                         stock -> stock.reserve(reservation.getValue()), cause));
         if (plan.fromStockOnHand()) {
             return reserved
-                    .chain(() -> PanacheEntityBase.persist(fulfilment))
-                    .chain(() -> PanacheEntityBase.persist(fulfilmentLines))
+                    .chain(() -> fulfilment.persist())
+                    .chain(() -> inOrder(fulfilmentLines, line -> line.persist()))
                     .chain(() -> outbox.publish(sessionId, stockReserved(fulfilment, fulfilmentLines, now)))
                     .invoke(() -> LOG.infof("Session %s: whole demand (%d units) reserved from stock on hand", sessionId,
                             lines.stream().mapToLong(ConfirmedLine::units).sum()))
@@ -176,9 +175,9 @@ public class Fulfilment {
                         poLines.add(line);
                     }
                     return po.<PurchaseOrder>persist()
-                            .chain(() -> PanacheEntityBase.persist(poLines))
-                            .chain(() -> PanacheEntityBase.persist(fulfilment))
-                            .chain(() -> PanacheEntityBase.persist(fulfilmentLines))
+                            .chain(() -> inOrder(poLines, line -> line.persist()))
+                            .chain(() -> fulfilment.persist())
+                            .chain(() -> inOrder(fulfilmentLines, line -> line.persist()))
                             .chain(() -> outbox.publish(sessionId, purchaseOrderCreated(po, poLines)))
                             .invoke(() -> LOG.infof("Session %s: purchase order %s for %d bundles to factory %s",
                                     sessionId, po.poNumber, po.bundles, factoryId));
