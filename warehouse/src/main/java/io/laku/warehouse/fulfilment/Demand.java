@@ -28,6 +28,26 @@ public record Demand(List<Line> lines) {
         }
     }
 
+    /**
+     * A factory bundle holds every variant of the product that has a composition, whether the session ordered it or
+     * not (group-buying's demand lists only variants with units). When this demand ships in bundles, the product's
+     * other bundled variants join it at 0 units, so a purchase order brings, and stocks, the whole bundle.
+     *
+     * @param productBundle the product's variants with their units per bundle (units are ignored)
+     */
+    public Demand withBundleMates(List<Line> productBundle) {
+        if (!shippedInBundles()) {
+            return this;
+        }
+        List<Line> all = new java.util.ArrayList<>(lines);
+        for (Line mate : productBundle) {
+            if (mate.unitsPerBundle() != null && all.stream().noneMatch(line -> line.variantId().equals(mate.variantId()))) {
+                all.add(new Line(mate.variantId(), 0, mate.unitsPerBundle()));
+            }
+        }
+        return new Demand(all);
+    }
+
     /** Whole bundles are only a constraint when every variant has a bundle composition. */
     boolean shippedInBundles() {
         return !lines.isEmpty() && lines.stream().allMatch(line -> line.unitsPerBundle() != null);

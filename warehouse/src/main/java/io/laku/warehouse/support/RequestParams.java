@@ -1,0 +1,54 @@
+package io.laku.warehouse.support;
+
+import io.laku.platform.web.Paging;
+import io.laku.platform.web.ProblemException;
+import java.util.UUID;
+
+/**
+ * Path and query parameters read as text and checked here, so a malformed id or page is a 400 naming the parameter
+ * (a typed JAX-RS parameter that does not parse would answer 404).
+ */
+public final class RequestParams {
+
+    public static final int MAX_PAGE_SIZE = Paging.DEFAULT_MAX_SIZE;
+
+    private RequestParams() {
+    }
+
+    public static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalid(field, field + " must be a UUID");
+        }
+    }
+
+    public static UUID optionalUuid(String value, String field) {
+        return value == null || value.isBlank() ? null : uuid(value, field);
+    }
+
+    /** page (from 0) and size, checked by the platform's paging rule. */
+    public static PageRequest page(String page, String size) {
+        int p = integer(page, "page", 0);
+        int s = integer(size, "size", 20);
+        Paging.require(p, s, MAX_PAGE_SIZE);
+        return new PageRequest(p, s);
+    }
+
+    private static int integer(String value, String field, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, field + " must be a whole number");
+        }
+    }
+
+    public record PageRequest(int page, int size) {
+        public io.quarkus.panache.common.Page panache() {
+            return io.quarkus.panache.common.Page.of(page, size);
+        }
+    }
+}
