@@ -57,7 +57,7 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A customer asked for another user's orders",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<OrderView.Page> list(
+    public Uni<OrderView.OrderPage> list(
             @Parameter(description = "Only this customer's orders", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("userId") String userId,
             @Parameter(description = "Only this session's orders", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -102,7 +102,7 @@ public class OrderResource {
                 .page(Page.of(page, size));
         // one reactive session runs one query at a time: chain, don't combine
         return query.list().chain(orders -> CustomerOrder.count(where.toString(), params)
-                .chain(total -> withItems(orders).map(views -> new OrderView.Page(views, page, size, total))));
+                .chain(total -> withItems(orders).map(views -> new OrderView.OrderPage(views, page, size, total))));
     }
 
     @GET
