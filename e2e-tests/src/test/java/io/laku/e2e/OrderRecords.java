@@ -28,7 +28,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads what the order service made: its orders over REST (as an admin), its OrdersCreated on laku.order and in its outbox. */
 final class OrderRecords {
 
-    static final Duration DEADLINE = Duration.ofSeconds(60);
+    /**
+     * Longer than other tests' 60 s: on a fresh stack laku.product and laku.fulfilment only come into being when this
+     * test first publishes to them, and the order service's consumer group then has to find the new topic and
+     * rebalance before it reads it (measured up to ~45 s on the shared 2-core VM).
+     */
+    static final Duration DEADLINE = Duration.ofSeconds(120);
     static final UUID ADMIN = UUID.fromString("00000000-0000-0000-0000-00000000ad05");
 
     private OrderRecords() {
