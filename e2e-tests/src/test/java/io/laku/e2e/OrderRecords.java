@@ -29,9 +29,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class OrderRecords {
 
     /**
-     * Longer than other tests' 60 s: on a fresh stack laku.product and laku.fulfilment only come into being when this
-     * test first publishes to them, and the order service's consumer group then has to find the new topic and
-     * rebalance before it reads it (measured up to ~45 s on the shared 2-core VM).
+     * Longer than other tests' 60 s: the first event of a run has taken up to ~75 s to be applied by the order service
+     * on the shared, loaded 2-core VM (first use of a topic by the consumer group, producer and registry warm-up; the
+     * exact share of each was not pinned down). Later events take a few seconds.
      */
     static final Duration DEADLINE = Duration.ofSeconds(120);
     static final UUID ADMIN = UUID.fromString("00000000-0000-0000-0000-00000000ad05");
