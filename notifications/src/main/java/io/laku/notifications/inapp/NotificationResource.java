@@ -64,14 +64,14 @@ public class NotificationResource {
     @POST
     @Path("/{id}/read")
     @WithTransaction
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(summary = "Mark one of the caller's notifications read (403 for another user's, 404 unknown)")
     public Uni<NotificationView> markRead(UUID id) {
         UUID me = caller.userId();
         return Notification.<Notification>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Notification", id))
                 .invoke(notice -> {
                     if (!notice.userId.equals(me)) {
-                        throw ProblemException.notFound("Notification", id);
+                        throw ProblemException.forbidden("Notification " + id + " belongs to another user");
                     }
                     if (notice.readAt == null) {
                         notice.readAt = Instant.now();
