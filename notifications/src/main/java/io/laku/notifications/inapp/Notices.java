@@ -184,12 +184,13 @@ public class Notices {
                 Wording.productionComplete(completed.getImpliedByStock()));
     }
 
+    /** Payment also announces a release of nothing (everything was refunded): that is no news for the factory. */
     public Uni<Void> escrowReleased(InboundEvent event, EscrowReleased released) {
         UUID session = uuid(released.getSessionId());
         UUID factory = uuid(released.getFactoryId());
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> notify(event, factory, session, "session:" + session,
-                        Wording.escrowReleased(released.getAmount())));
+                .chain(() -> released.getAmount() <= 0 ? Uni.createFrom().voidItem()
+                        : notify(event, factory, session, "session:" + session, Wording.escrowReleased(released.getAmount())));
     }
 
     private Uni<Void> toMembers(InboundEvent event, UUID session, Role role, String fact, Notice notice) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -74,7 +75,8 @@ public class NotificationResource {
                         throw ProblemException.forbidden("Notification " + id + " belongs to another user");
                     }
                     if (notice.readAt == null) {
-                        notice.readAt = Instant.now();
+                        // the database keeps microseconds: answer what a later read returns
+                        notice.readAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     }
                 })
                 .map(NotificationView::of);

@@ -98,7 +98,8 @@ public class WhatsAppMessageResource {
                     if (!WhatsAppMessage.FAILED.equals(message.status)) {
                         throw ProblemException.conflict("whatsapp-message-not-failed", "WhatsApp message " + id + " is "
                                 + message.status + "; only a failed message can be retried", "status",
-                                Map.of("status", message.status));
+                                // not "status": extensions sit beside the problem's own members
+                                Map.of("messageStatus", message.status));
                     }
                     return WhatsAppContact.<WhatsAppContact>findById(message.userId).map(contact -> {
                         message.toPhone = contact == null ? message.toPhone : contact.phone;
