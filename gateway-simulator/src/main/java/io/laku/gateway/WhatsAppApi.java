@@ -76,10 +76,11 @@ public class WhatsAppApi {
         }
         WhatsAppInbox.Message message = inbox.record(phoneNumberId, request.to(), request.text().body());
         LOG.infof("WhatsApp message %s to %s accepted", message.id(), message.to());
-        return Map.of(
-                "messaging_product", "whatsapp",
-                "contacts", List.of(Map.of("input", request.to(), "wa_id", request.to())),
-                "messages", List.of(Map.of("id", message.id())));
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("messaging_product", "whatsapp");
+        sent.put("contacts", List.of(Map.of("input", request.to(), "wa_id", request.to())));
+        sent.put("messages", List.of(Map.of("id", message.id())));
+        return sent;
     }
 
     /** What the simulator accepted, oldest first (newest last); {@code to} filters by recipient. */
