@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,17 +65,18 @@ public class NotificationResource {
     @POST
     @Path("/{id}/read")
     @WithTransaction
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(summary = "Mark one of the caller's notifications read (403 for another user's, 404 unknown)")
     public Uni<NotificationView> markRead(UUID id) {
         UUID me = caller.userId();
         return Notification.<Notification>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Notification", id))
                 .invoke(notice -> {
                     if (!notice.userId.equals(me)) {
-                        throw ProblemException.notFound("Notification", id);
+                        throw ProblemException.forbidden("Notification " + id + " belongs to another user");
                     }
                     if (notice.readAt == null) {
-                        notice.readAt = Instant.now();
+                        // the database keeps microseconds: answer what a later read returns
+                        notice.readAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     }
                 })
                 .map(NotificationView::of);
