@@ -105,8 +105,10 @@ final class NoStockFlow {
         List<Map<String, Object>> orders = Saga.awaitOrders(session, 3);
         assertThat(orders).extracting(o -> o.get("userId"))
                 .containsExactlyInAnyOrderElementsOf(seats.stream().map(s -> s.user().toString()).toList());
-        assertThat(orders).extracting(o -> ((Number) o.get("quantity")).longValue()).containsExactlyInAnyOrder(3L, 12L, 4L);
-        assertThat(orders).allSatisfy(o -> assertThat(((Number) o.get("finalUnitPrice")).longValue()).isEqualTo(FINAL_PRICE));
+        assertThat(orders).extracting(o -> ((Number) Saga.item(o).get("quantity")).longValue())
+                .containsExactlyInAnyOrder(3L, 12L, 4L);
+        assertThat(orders).allSatisfy(o -> assertThat(((Number) Saga.item(o).get("finalUnitPrice")).longValue())
+                .isEqualTo(FINAL_PRICE));
         await("group-buying heard of the orders").atMost(Saga.DEADLINE).pollInterval(Duration.ofMillis(300))
                 .until(() -> Saga.session(session).getInt("fulfilment.ordersCreated") == 3);
         as(factory, "factory").post(Platform.GROUP_BUYING + "/api/group-buying/" + session + "/production-complete")

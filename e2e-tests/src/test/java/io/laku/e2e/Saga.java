@@ -109,6 +109,14 @@ final class Saga {
                 .until(() -> orders(session), list -> list.size() == n);
     }
 
+    /** An order's product snapshot (a seat is one variant, so an order has one item). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> item(Map<String, Object> order) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) order.get("items");
+        assertThat(items).hasSize(1);
+        return items.getFirst();
+    }
+
     /** The kinds of the caller's notices about the session, oldest first. */
     static List<String> noticeKinds(UUID user, String role, UUID session) {
         List<Map<String, Object>> items = as(user, role).queryParam("size", 100)
