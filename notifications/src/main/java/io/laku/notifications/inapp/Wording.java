@@ -1,5 +1,6 @@
 package io.laku.notifications.inapp;
 
+import io.laku.platform.money.Rupiah;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -155,7 +156,7 @@ public final class Wording {
     }
 
     public static String rupiah(long amount) {
-        return "Rp " + number(amount);
+        return Rupiah.format(amount);
     }
 
     static String time(Instant instant) {

@@ -3,6 +3,7 @@ package io.laku.order.orders;
 import io.laku.order.ordering.OrderStatus;
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.Paging;
+import io.laku.platform.web.RequestParams;
 import io.laku.platform.web.Problem;
 import io.laku.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -81,7 +81,7 @@ public class OrderResource {
             where.append(" and (").append(own.isEmpty() ? "1 = 0" : String.join(" or ", own)).append(")");
             params.put("me", viewer.userId());
         }
-        UUID user = optionalUuid("userId", userId);
+        UUID user = RequestParams.optionalUuid(userId, "userId");
         if (user != null) {
             if (!viewer.mayFilterByUser(user)) {
                 throw ProblemException.forbidden("A customer sees only their own orders");
@@ -89,7 +89,7 @@ public class OrderResource {
             where.append(" and userId = :userId");
             params.put("userId", user);
         }
-        UUID session = optionalUuid("sessionId", sessionId);
+        UUID session = RequestParams.optionalUuid(sessionId, "sessionId");
         if (session != null) {
             where.append(" and sessionId = :sessionId");
             params.put("sessionId", session);
@@ -118,7 +118,7 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("id") String id) {
-        UUID orderId = uuid("id", id);
+        UUID orderId = RequestParams.uuid(id, "id");
         OrderViewer viewer = viewer();
         return CustomerOrder.<CustomerOrder>findById(orderId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Order", orderId))
@@ -145,20 +145,6 @@ public class OrderResource {
         });
     }
 
-    /** A canonical UUID (36 characters, 8-4-4-4-12 hex); {@code UUID.fromString} alone accepts "1-1-1-1-1". */
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    private static UUID optionalUuid(String field, String value) {
-        return value == null || value.isBlank() ? null : uuid(field, value);
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            throw ProblemException.invalid(field, field + " must be a UUID, was '" + value + "'");
-        }
-        return UUID.fromString(value);
-    }
 
     private static OrderStatus status(String code) {
         try {

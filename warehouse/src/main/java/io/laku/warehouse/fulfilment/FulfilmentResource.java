@@ -2,7 +2,7 @@ package io.laku.warehouse.fulfilment;
 
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.ProblemException;
-import io.laku.warehouse.support.RequestParams;
+import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

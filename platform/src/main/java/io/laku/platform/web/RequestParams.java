@@ -1,8 +1,7 @@
-package io.laku.warehouse.support;
+package io.laku.platform.web;
 
-import io.laku.platform.web.Paging;
-import io.laku.platform.web.ProblemException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Path and query parameters read as text and checked here, so a malformed id or page is a 400 naming the parameter
@@ -15,12 +14,15 @@ public final class RequestParams {
     private RequestParams() {
     }
 
+    /** A canonical UUID (36 characters, 8-4-4-4-12 hex); {@code UUID.fromString} alone accepts "1-1-1-1-1". */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     public static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.invalid(field, field + " must be a UUID");
+        if (value == null || !UUID_TEXT.matcher(value).matches()) {
+            throw ProblemException.invalid(field, field + " must be a UUID, was '" + value + "'");
         }
+        return UUID.fromString(value);
     }
 
     public static UUID optionalUuid(String value, String field) {
