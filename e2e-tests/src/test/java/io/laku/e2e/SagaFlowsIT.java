@@ -127,6 +127,8 @@ class SagaFlowsIT {
         UUID session = Products.openSession(hoodie, body);
         List<Saga.Seat> seats = List.of(new Saga.Seat(UUID.randomUUID(), "M", 5), new Saga.Seat(UUID.randomUUID(), "L", 4));
         Saga.joinAndPay(hoodie, session, seats);
+        UUID unpaid = UUID.randomUUID(); // joins, never pays: the seat is dropped at expiry
+        Products.joinAs(unpaid, session, hoodie.variant("S"), 2);
 
         assertThat(Saga.expire(session)).isEqualTo("failed");
 
@@ -149,6 +151,9 @@ class SagaFlowsIT {
             assertThat(Saga.awaitNotices(seat.user(), "customer", session, List.of("session_failed", "refund_credited")))
                     .doesNotHaveDuplicates().doesNotContain("order_created");
         }
+        assertThat(Saga.awaitNotices(unpaid, "customer", session, List.of("session_failed")))
+                .doesNotHaveDuplicates().doesNotContain("refund_credited");
+        assertThat(Money.wallet(unpaid)).isZero();
         assertThat(Saga.awaitNotices(factory, "factory", session, List.of("session_failed_factory"))).doesNotHaveDuplicates();
 
         // the warehouse and order have read the failure and did nothing with it

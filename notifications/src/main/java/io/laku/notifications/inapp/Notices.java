@@ -125,6 +125,8 @@ public class Notices {
         return members.add(session, factory, Role.FACTORY)
                 .chain(() -> inTurn(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
                         Wording.sessionFailed(refunds.get(user)))))
+                .chain(() -> everyoneElseWhoJoined(session, refunds.keySet(), user -> notify(event, user, session, fact,
+                        Wording.sessionFailedNothingHeld())))
                 .chain(() -> notify(event, factory, session, fact, Wording.sessionFailedForFactory(failed.getPaidUnits(),
                         failed.getRefunds().size(), total)));
     }
@@ -138,6 +140,8 @@ public class Notices {
         return members.add(session, factory, Role.FACTORY)
                 .chain(() -> inTurn(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
                         Wording.sessionCancelled(refunds.get(user), cancelled.getReason()))))
+                .chain(() -> everyoneElseWhoJoined(session, refunds.keySet(), user -> notify(event, user, session, fact,
+                        Wording.sessionCancelledNothingHeld(cancelled.getReason()))))
                 .chain(() -> notify(event, factory, session, fact, Wording.sessionCancelledForFactory(
                         cancelled.getRefunds().size(), total, cancelled.getReason())));
     }
@@ -223,6 +227,12 @@ public class Notices {
     }
 
     /** One after the other: a reactive session runs one statement at a time. */
+    /** SPEC §4: when a session fails or is cancelled everyone is told, also those who joined without a paid seat. */
+    private Uni<Void> everyoneElseWhoJoined(UUID session, java.util.Set<UUID> refunded, Function<UUID, Uni<Void>> tell) {
+        return members.withRole(session, Role.JOINED)
+                .chain(joined -> inTurn(joined.stream().filter(user -> !refunded.contains(user)).toList(), tell));
+    }
+
     private static <T> Uni<Void> inTurn(List<T> items, Function<T, Uni<Void>> step) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (T item : items) {

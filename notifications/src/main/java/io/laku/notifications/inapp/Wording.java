@@ -94,6 +94,12 @@ public final class Wording {
                         + " is refunded in full to your Laku wallet.");
     }
 
+    /** For someone who joined but holds no paid seat at the end (never paid, or left and was refunded then). */
+    public static Notice sessionFailedNothingHeld() {
+        return new Notice(NotificationKind.SESSION_FAILED, "Your group buy did not go ahead",
+                "The session ended below its minimum order, so it will not go ahead. No payment of yours is held for it.");
+    }
+
     public static Notice sessionFailedForFactory(long paidUnits, int paidSeats, long refunded) {
         return new Notice(NotificationKind.SESSION_FAILED_FACTORY, "Your session did not reach its minimum",
                 "The session ended with " + number(paidUnits) + " paid units, below its minimum, so nothing is produced. "
@@ -104,6 +110,12 @@ public final class Wording {
         return new Notice(NotificationKind.SESSION_CANCELLED, "Your group buy was cancelled",
                 "Laku cancelled the session" + because(reason) + ". Your payment of " + rupiah(refunded)
                         + " is refunded in full to your Laku wallet.");
+    }
+
+    /** For someone who joined but holds no paid seat at the end (never paid, or left and was refunded then). */
+    public static Notice sessionCancelledNothingHeld(String reason) {
+        return new Notice(NotificationKind.SESSION_CANCELLED, "Your group buy was cancelled",
+                "Laku cancelled the session" + because(reason) + ". No payment of yours is held for it.");
     }
 
     public static Notice sessionCancelledForFactory(int paidSeats, long refunded, String reason) {

@@ -103,6 +103,15 @@ class WordingTest {
     }
 
     @Test
+    void theyWhoHoldNoPaidSeatHearOfTheEndToo() {
+        assertThat(Wording.sessionFailedNothingHeld()).isEqualTo(new Notice("session_failed",
+                "Your group buy did not go ahead", "The session ended below its minimum order, so it will not go ahead."
+                        + " No payment of yours is held for it."));
+        assertThat(Wording.sessionCancelledNothingHeld("factory closed").message())
+                .isEqualTo("Laku cancelled the session (factory closed). No payment of yours is held for it.");
+    }
+
+    @Test
     void sessionCancelled() {
         assertThat(Wording.sessionCancelled(1_000_000, "factory out of fabric")).isEqualTo(new Notice(
                 "session_cancelled", "Your group buy was cancelled", "Laku cancelled the session (factory out of fabric). "
