@@ -10,6 +10,8 @@ import io.laku.contracts.session.CancelledRefund;
 import io.laku.contracts.session.FailedRefund;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.SessionCancelled;
+import io.laku.contracts.session.SessionConfirmed;
+import io.laku.contracts.session.VariantDemand;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -54,10 +56,15 @@ class EscrowRefundsIT {
         Topics.find("laku.payment",
                 r -> sessionId.equals(r.key()) && "PaymentPaid".equals(Topics.header(r, "eventType")), Money.DEADLINE);
 
-        SessionEvents.publish(sessionId, SessionEvents.confirmed(sessionId, factory, 25, GROUP_PRICE, 150_000, List.of(
+        SessionConfirmed confirmed = SessionEvents.confirmed(sessionId, factory, 25, GROUP_PRICE, 150_000, List.of(
                 SessionEvents.confirmedParticipant(participants[0], users[0], 10, GROUP_PRICE, 150_000),
                 SessionEvents.confirmedParticipant(participants[1], users[1], 15, GROUP_PRICE, 150_000),
-                SessionEvents.confirmedParticipant(participants[2], users[2], 20, GROUP_PRICE, 150_000))));
+                SessionEvents.confirmedParticipant(participants[2], users[2], 20, GROUP_PRICE, 150_000)));
+        // 45 units the warehouse does not have: it orders them from the factory, so no order exists until this
+        // test says so below (the real warehouse and order services run alongside)
+        confirmed.setDemand(List.of(VariantDemand.newBuilder().setVariantId(UUID.randomUUID().toString())
+                .setVariantName("M").setUnits(45).build()));
+        SessionEvents.publish(sessionId, confirmed);
 
         Money.awaitWallet(users[0], 500_000);
         Money.awaitWallet(users[1], 750_000);
