@@ -1,5 +1,7 @@
 package io.laku.notifications.inapp;
 
+import static io.laku.platform.reactive.Sequence.inOrder;
+
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.ReceivedUnits;
@@ -98,7 +100,7 @@ public class Notices {
         List<Wording.VariantUnits> demand = confirmed.getDemand().stream()
                 .map(d -> new Wording.VariantUnits(nameOr(d.getVariantName(), d.getVariantId()), d.getUnits())).toList();
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> inTurn(List.copyOf(byUser.keySet()), user -> members.add(session, user, Role.PARTICIPANT)
+                .chain(() -> inOrder(List.copyOf(byUser.keySet()), user -> members.add(session, user, Role.PARTICIPANT)
                         .chain(() -> notify(event, user, session, fact, Wording.sessionConfirmed(confirmed.getTier(),
                                 paidPrice.get(user), confirmed.getFinalUnitPrice(), byUser.get(user)[0],
                                 byUser.get(user)[1])))))
@@ -123,7 +125,7 @@ public class Notices {
         long total = refunds.values().stream().mapToLong(Long::longValue).sum();
         String fact = "session:" + session;
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> inTurn(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
+                .chain(() -> inOrder(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
                         Wording.sessionFailed(refunds.get(user)))))
                 .chain(() -> everyoneElseWhoJoined(session, refunds.keySet(), user -> notify(event, user, session, fact,
                         Wording.sessionFailedNothingHeld())))
@@ -138,7 +140,7 @@ public class Notices {
         long total = refunds.values().stream().mapToLong(Long::longValue).sum();
         String fact = "session:" + session;
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> inTurn(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
+                .chain(() -> inOrder(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
                         Wording.sessionCancelled(refunds.get(user), cancelled.getReason()))))
                 .chain(() -> everyoneElseWhoJoined(session, refunds.keySet(), user -> notify(event, user, session, fact,
                         Wording.sessionCancelledNothingHeld(cancelled.getReason()))))
@@ -177,7 +179,7 @@ public class Notices {
             byUser.computeIfAbsent(uuid(order.getUserId()), u -> new ArrayList<>()).add(new Wording.OrderLine(
                     order.getOrderNumber(), order.getQuantity(), order.getFinalUnitPrice()));
         }
-        return inTurn(List.copyOf(byUser.keySet()), user -> notify(event, user, session, "orders:" + session,
+        return inOrder(List.copyOf(byUser.keySet()), user -> notify(event, user, session, "orders:" + session,
                 Wording.ordersCreated(byUser.get(user))));
     }
 
@@ -202,7 +204,7 @@ public class Notices {
             if (users.isEmpty()) {
                 LOG.warnf("%s: no %s of session %s known; nobody to tell", event, role, session);
             }
-            return inTurn(users, user -> notify(event, user, session, fact, notice));
+            return inOrder(users, user -> notify(event, user, session, fact, notice));
         });
     }
 
@@ -230,16 +232,9 @@ public class Notices {
     /** SPEC §4: when a session fails or is cancelled everyone is told, also those who joined without a paid seat. */
     private Uni<Void> everyoneElseWhoJoined(UUID session, java.util.Set<UUID> refunded, Function<UUID, Uni<Void>> tell) {
         return members.withRole(session, Role.JOINED)
-                .chain(joined -> inTurn(joined.stream().filter(user -> !refunded.contains(user)).toList(), tell));
+                .chain(joined -> inOrder(joined.stream().filter(user -> !refunded.contains(user)).toList(), tell));
     }
 
-    private static <T> Uni<Void> inTurn(List<T> items, Function<T, Uni<Void>> step) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (T item : items) {
-            chain = chain.chain(() -> step.apply(item));
-        }
-        return chain;
-    }
 
     private static <T> Map<UUID, Long> sumByUser(List<T> refunds, Function<T, String> user, Function<T, Long> amount) {
         Map<UUID, Long> sums = new LinkedHashMap<>();

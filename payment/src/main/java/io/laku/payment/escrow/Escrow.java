@@ -1,5 +1,7 @@
 package io.laku.payment.escrow;
 
+import static io.laku.platform.reactive.Sequence.inOrder;
+
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.contracts.payment.RefundReason;
@@ -21,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,7 +78,7 @@ public class Escrow {
     public Uni<Void> confirmed(SessionConfirmed confirmed) {
         UUID sessionId = UUID.fromString(confirmed.getSessionId());
         return endSession(sessionId, UUID.fromString(confirmed.getFactoryId()), SessionAccount.CONFIRMED)
-                .chain(() -> each(confirmed.getParticipants(), (ConfirmedParticipant p) -> p.getRefundDue() <= 0
+                .chain(() -> inOrder(confirmed.getParticipants(), (ConfirmedParticipant p) -> p.getRefundDue() <= 0
                         ? Uni.createFrom().voidItem()
                         : lockedByParticipant(UUID.fromString(p.getParticipantId())).chain(payment -> {
                             if (payment == null || !Payment.PAID.equals(payment.status)) {
@@ -95,7 +96,7 @@ public class Escrow {
         return endSession(sessionId, factoryId, state)
                 .chain(() -> Payment.<Payment>find("sessionId = ?1 order by createdAt, id", sessionId)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).list())
-                .chain(payments -> each(payments, payment -> {
+                .chain(payments -> inOrder(payments, payment -> {
                     if (Payment.PAID.equals(payment.status)) {
                         return refund(payment, payment.amount, reason);
                     }
@@ -248,11 +249,4 @@ public class Escrow {
         return Payment.<Payment>find("participantId", participantId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    static <T> Uni<Void> each(List<T> items, Function<T, Uni<Void>> step) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (T item : items) {
-            chain = chain.chain(() -> step.apply(item));
-        }
-        return chain;
-    }
 }

@@ -1,7 +1,7 @@
 package io.laku.warehouse.catalogue;
 
 import static io.laku.warehouse.support.EventFields.uuid;
-import static io.laku.warehouse.support.Sequence.inOrder;
+import static io.laku.platform.reactive.Sequence.inOrder;
 
 import io.laku.contracts.product.ConfiguredVariant;
 import io.laku.contracts.product.ProductConfigured;

@@ -1,7 +1,7 @@
 package io.laku.warehouse.fulfilment;
 
 import static io.laku.warehouse.support.EventFields.uuid;
-import static io.laku.warehouse.support.Sequence.inOrder;
+import static io.laku.platform.reactive.Sequence.inOrder;
 
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;

@@ -1,4 +1,4 @@
-package io.laku.warehouse.support;
+package io.laku.platform.reactive;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -10,7 +10,7 @@ public final class Sequence {
     private Sequence() {
     }
 
-    public static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<?>> step) {
+    public static <T> Uni<Void> inOrder(List<T> items, Function<? super T, ? extends Uni<?>> step) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (T item : items) {
             chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
