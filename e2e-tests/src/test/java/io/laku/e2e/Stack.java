@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The running stack's own controls (./laku kill / start), for crash drills against the real processes. */
+/** The running stack's own controls (./laku kill / stop / start), for drills against the real processes. */
 final class Stack {
 
     private Stack() {
@@ -18,9 +18,14 @@ final class Stack {
         laku("kill", service);
     }
 
-    /** Starts the service again and returns once it is ready. */
-    static void start(String service) {
-        laku("start", service);
+    /** The graceful stop every deploy does (SIGTERM; Postgres: its fast shutdown). */
+    static void stop(String part) {
+        laku("stop", part);
+    }
+
+    /** Starts the part (a service, an instance such as payment-2, or the infrastructure) and returns once it is ready. */
+    static void start(String part) {
+        laku("start", part);
     }
 
     private static void laku(String command, String service) {
