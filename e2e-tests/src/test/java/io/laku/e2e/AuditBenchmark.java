@@ -24,9 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Not a test: how fast {@code ./laku events audit} answers on a domain topic of a million records. Fills a topic
  * {@code laku.benchmark} (3 partitions, like every Laku topic; a domain topic by its name, so the audit discovers and
- * reads it; no service consumes it) with registry-framed events of 100,000 sessions, ten each, plus five of one
- * target session and a user named in the payload of three, then times the real command. Deletes the topic at the
- * end. Run with the stack up:
+ * reads it; no service consumes it) with registry-framed events of 100,000 sessions, ten each, timestamped over the
+ * last 30 days, the last of them five of one target session (a user named in the payload of three), then times the
+ * real command: by key, by payload, and by key since a day ago. Deletes the topic at the end. Run with the stack up:
  *
  * <pre>./mvnw -q -pl e2e-tests test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.laku.e2e.AuditBenchmark -Dexec.args="--records 1000000"</pre>
@@ -52,8 +52,10 @@ public final class AuditBenchmark {
                 System.out.printf("%s: %,d records (%,d MB of values)%n", TOPIC, records, filled / 1_000_000);
                 time("audit session (key's partition of every topic)", "audit", "session", session.toString(), "--json", "--quiet");
                 time("audit user (every partition, payloads naming the id)", "audit", "user", user.toString(), "--json", "--quiet");
-                time("audit session --since the last minute", "audit", "session", session.toString(), "--since",
-                        Instant.now().minusSeconds(60).toString(), "--json", "--quiet");
+                time("audit session --since a day ago", "audit", "session", session.toString(), "--since",
+                        Instant.now().minus(Duration.ofDays(1)).toString(), "--json", "--quiet");
+                time("audit user --since a day ago", "audit", "user", user.toString(), "--since",
+                        Instant.now().minus(Duration.ofDays(1)).toString(), "--json", "--quiet");
             } finally {
                 admin.deleteTopics(List.of(TOPIC)).all().get();
             }
@@ -75,15 +77,18 @@ public final class AuditBenchmark {
         for (int i = 0; i < sessions; i++) {
             keys.add(UUID.randomUUID().toString());
         }
-        int targetEvery = Math.max(1, records / 5);
+        long now = System.currentTimeMillis();
+        long span = Duration.ofDays(30).toMillis();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < records; i++) {
-                boolean aboutTarget = i % targetEvery == targetEvery / 2;
+                int fromEnd = records - i;
+                boolean aboutTarget = fromEnd <= 5_000 && fromEnd % 1_000 == 0;
                 String key = aboutTarget ? target.toString() : keys.get(i % sessions);
-                String person = aboutTarget && i / targetEvery < 3 ? user.toString() : UUID.randomUUID().toString();
+                String person = aboutTarget && fromEnd > 2_000 ? user.toString() : UUID.randomUUID().toString();
                 byte[] value = i % 2 == 0 ? AvroPayloads.encode(joined(key, person)) : AvroPayloads.encode(paid(key, person));
                 bytes += value.length;
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, value);
+                long timestamp = now - span + span * i / records;
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, null, timestamp, key, value);
                 record.headers().add("id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("eventType", (i % 2 == 0 ? "ParticipantJoined" : "PaymentPaid").getBytes(StandardCharsets.UTF_8));
                 record.headers().add("traceId", UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.UTF_8));

@@ -52,6 +52,13 @@ final class Ops {
         return run(command);
     }
 
+    /** With some variables of the environment changed (e.g. a part's port, to see how a command says it is down). */
+    static Result eventsWith(java.util.Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(laku().toString(), "events"));
+        command.addAll(List.of(args));
+        return run(command, environment);
+    }
+
     static Result laku(String... args) {
         List<String> command = new ArrayList<>(List.of(laku().toString()));
         command.addAll(List.of(args));
@@ -59,8 +66,14 @@ final class Ops {
     }
 
     private static Result run(List<String> command) {
+        return run(command, java.util.Map.of());
+    }
+
+    private static Result run(List<String> command, java.util.Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command).directory(Stack.repo().toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(Stack.repo().toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             String out = read(process.getInputStream());
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

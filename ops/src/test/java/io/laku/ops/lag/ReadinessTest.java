@@ -10,13 +10,24 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
 
     @Test
-    void retryingPartitionsAreReadFromTheChecksData() throws Exception {
+    void waitingPartitionsAreReadFromTheConsumersCheck() throws Exception {
         var health = new ObjectMapper().readTree("""
                 {"status":"DOWN","checks":[
-                  {"name":"Database connections health check","status":"UP"},
-                  {"name":"laku consumers","status":"DOWN","data":{"retrying":["laku.session-2","laku.order-0"]}}]}""");
-        assertThat(Readiness.retryingPartitions(health)).isEqualTo(Map.of(new TopicPartition("laku.session", 2), "retrying",
-                new TopicPartition("laku.order", 0), "retrying"));
+                  {"name":"Database connections health check","status":"UP","data":{"x y-1":"not ours"}},
+                  {"name":"Laku event consumers","status":"DOWN","data":{
+                    "payment.session-events laku.session-2":"stalled since 2026-05-01T08:00:00Z, 9 failed attempts (TRANSIENT): ConnectException: refused",
+                    "group-buying.fulfilment-events laku.fulfilment-0,laku.order-0":"retrying since 2026-05-01T08:00:01Z, 1 failed attempts (TRANSIENT): x"}}]}""");
+        assertThat(Readiness.retryingPartitions(health)).isEqualTo(Map.of(
+                new TopicPartition("laku.session", 2),
+                "stalled since 2026-05-01T08:00:00Z, 9 failed attempts (TRANSIENT): ConnectException: refused",
+                new TopicPartition("laku.fulfilment", 0), "retrying since 2026-05-01T08:00:01Z, 1 failed attempts (TRANSIENT): x",
+                new TopicPartition("laku.order", 0), "retrying since 2026-05-01T08:00:01Z, 1 failed attempts (TRANSIENT): x"));
+    }
+
+    @Test
+    void anIdleServiceWaitsOnNothing() throws Exception {
+        var health = new ObjectMapper().readTree("{\"status\":\"UP\",\"checks\":[{\"name\":\"Laku event consumers\",\"status\":\"UP\"}]}");
+        assertThat(Readiness.retryingPartitions(health)).isEmpty();
     }
 
     @Test
