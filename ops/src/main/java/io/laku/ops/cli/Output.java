@@ -49,7 +49,8 @@ public final class Output {
         if (header != null) {
             all.add(header);
         }
-        all.addAll(rows);
+        // a cell is one line (a reason may quote a multi-line SQL statement)
+        rows.forEach(row -> all.add(row.stream().map(c -> c == null ? "-" : c.replaceAll("\\s*\\R\\s*", " ")).toList()));
         int columns = all.stream().mapToInt(List::size).max().orElse(0);
         int[] widths = new int[columns];
         for (List<String> row : all) {

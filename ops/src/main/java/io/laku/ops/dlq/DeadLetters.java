@@ -24,11 +24,15 @@ public final class DeadLetters {
 
         /** The reason it is dead now: the failed redrive's when there was one. */
         public String reason() {
-            return lastRedrive.map(Redrives.Marker::reason).orElse(letter.reason());
+            return lastRedrive.filter(m -> !m.closes()).map(Redrives.Marker::reason).orElse(letter.reason());
         }
 
         public String state() {
-            return lastRedrive.isPresent() ? "redrive failed" : "dead";
+            return lastRedrive.map(m -> m.closes() ? "redriven: " + m.outcome() : "redrive failed").orElse("dead");
+        }
+
+        public boolean closed() {
+            return lastRedrive.map(Redrives.Marker::closes).orElse(false);
         }
     }
 
@@ -58,13 +62,22 @@ public final class DeadLetters {
 
     /** The dead letters still open: per service and event the latest record, unless a later redrive closed it. */
     public static List<Open> open(Kafka kafka, Optional<String> service, Output output) {
-        List<DeadLetter> letters = all(kafka, service, output);
-        Map<String, Redrives.Marker> markers = letters.isEmpty() ? Map.of() : Redrives.read(kafka, output);
-        return open(letters, markers);
+        return current(kafka, service, output).stream().filter(o -> !o.closed()).toList();
     }
 
-    /** The rule alone: the latest dead letter per marker key, closed by a redrive marker written after it. */
+    /** Per service and event the latest dead letter, open or closed by a redrive. */
+    public static List<Open> current(Kafka kafka, Optional<String> service, Output output) {
+        List<DeadLetter> letters = all(kafka, service, output);
+        Map<String, Redrives.Marker> markers = letters.isEmpty() ? Map.of() : Redrives.read(kafka, output);
+        return current(letters, markers);
+    }
+
+    /** The rule alone: the latest dead letter per marker key, open unless a redrive marker written after it closes it. */
     static List<Open> open(List<DeadLetter> letters, Map<String, Redrives.Marker> markers) {
+        return current(letters, markers).stream().filter(o -> !o.closed()).toList();
+    }
+
+    static List<Open> current(List<DeadLetter> letters, Map<String, Redrives.Marker> markers) {
         Map<String, DeadLetter> latest = new LinkedHashMap<>();
         for (DeadLetter letter : letters) {
             latest.merge(letter.markerKey(), letter, (a, b) -> b.at().isBefore(a.at()) ? a : b);
@@ -73,9 +86,6 @@ public final class DeadLetters {
         for (DeadLetter letter : latest.values()) {
             Redrives.Marker marker = markers.get(letter.markerKey());
             boolean redrivenSince = marker != null && !marker.at().isBefore(letter.at());
-            if (redrivenSince && marker.closes()) {
-                continue;
-            }
             open.add(new Open(letter, redrivenSince ? Optional.of(marker) : Optional.empty()));
         }
         open.sort(Comparator.comparing((Open o) -> o.letter().at()).thenComparing(o -> o.letter().service()));

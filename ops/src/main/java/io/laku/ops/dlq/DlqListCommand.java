@@ -21,13 +21,13 @@ public final class DlqListCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "dlq list [--service <service>]";
+        return "dlq list [--service <service>] [--all]";
     }
 
     @Override
     public String help() {
         return """
-                usage: ./laku events dlq list [--service <service>] [--json]
+                usage: ./laku events dlq list [--service <service>] [--all] [--json]
 
                 The dead letters still open, oldest first: what each service's consumer gave up on (laku.dlq.<service>),
                 one line each: when, service, original topic partition@offset, event type, event id, reason.
@@ -35,6 +35,7 @@ public final class DlqListCommand implements Command {
                 with the new reason (state "redrive failed"). Reads Kafka alone.
 
                   --service <service>  only this service's dead letters
+                  --all                also those a redrive applied (state "redriven: applied")
                   --json               one JSON object per dead letter
 
                 exit: 0 done (also when there are none), 2 bad arguments, 3 Kafka is down""";
@@ -42,11 +43,12 @@ public final class DlqListCommand implements Command {
 
     @Override
     public int run(List<String> argv, Context context) {
-        Args args = Args.parse(argv, Set.of("service"), Set.of());
+        Args args = Args.parse(argv, Set.of("service"), Set.of("all"));
         Output output = context.output(args);
         args.expectPositionals();
         Optional<String> service = args.option("service").map(context.environment()::service);
-        List<DeadLetters.Open> open = DeadLetters.open(context.kafka(), service, output);
+        List<DeadLetters.Open> open = args.flag("all") ? DeadLetters.current(context.kafka(), service, output)
+                : DeadLetters.open(context.kafka(), service, output);
         if (output.json()) {
             open.forEach(o -> output.object(json(o)));
         } else if (open.isEmpty()) {
@@ -69,6 +71,7 @@ public final class DlqListCommand implements Command {
         m.put("reason", open.reason());
         m.put("originalReason", open.letter().reason());
         m.put("lastRedriveAt", open.lastRedrive().map(r -> r.at().toString()).orElse(null));
+        m.put("lastRedriveOutcome", open.lastRedrive().map(Redrives.Marker::outcome).orElse(null));
         return m;
     }
 

@@ -36,6 +36,12 @@ class DeadLettersTest {
                 .isEmpty();
         assertThat(DeadLetters.open(List.of(dead), Map.of(dead.markerKey(), marker(dead, "already_applied", null,
                 T0.plusSeconds(5))))).isEmpty();
+        List<DeadLetters.Open> all = DeadLetters.current(List.of(dead),
+                Map.of(dead.markerKey(), marker(dead, "applied", null, T0.plusSeconds(5))));
+        assertThat(all).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo("redriven: applied");
+            assertThat(o.reason()).isEqualTo("unreadable");
+        });
     }
 
     @Test
