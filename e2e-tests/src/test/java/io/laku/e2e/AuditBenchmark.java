@@ -118,11 +118,11 @@ public final class AuditBenchmark {
     /** Runs ./laku events ARGS three times and prints each wall time and what it found. */
     static void time(String what, String... args) throws Exception {
         System.out.println(what + ":");
-        for (int run = 1; run <= 3; run++) {
+        for (int run = 1; run <= Integer.getInteger("runs", 3); run++) {
             List<String> command = new ArrayList<>(List.of(Ops.laku().toString(), "events"));
             command.addAll(List.of(args));
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(5, TimeUnit.MINUTES);
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();

@@ -77,6 +77,9 @@ public final class Main {
         } catch (OpsFailure e) {
             err.println("laku events " + command.name() + ": " + e.getMessage());
             return FAILED;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            err.println("laku events " + command.name() + ": Kafka failed the read: " + e);
+            return FAILED;
         }
     }
 

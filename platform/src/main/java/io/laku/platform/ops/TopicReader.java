@@ -44,6 +44,8 @@ public class TopicReader {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a position Kafka cannot serve fails the replay rather than skipping silently to the end
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-ops-" + java.util.UUID.randomUUID());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
