@@ -1,6 +1,6 @@
 package io.laku.notifications.inapp;
 
-import io.laku.contracts.order.OrdersCreated;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.platform.eventing.EventConsumer;
 import io.laku.platform.eventing.EventHandlers;
 import io.laku.platform.eventing.EventListener;
@@ -30,7 +30,7 @@ public class OrderEventsListener implements EventListener {
     @Override
     public EventHandlers handlers() {
         return new EventHandlers()
-                .on(OrdersCreated.class, notices::ordersCreated);
+                .on(OrderPlaced.class, notices::orderPlaced);
     }
 
     @Incoming(CHANNEL)

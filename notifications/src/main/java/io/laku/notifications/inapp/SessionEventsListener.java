@@ -2,6 +2,7 @@ package io.laku.notifications.inapp;
 
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
@@ -38,6 +39,7 @@ public class SessionEventsListener implements EventListener {
                 .on(SessionCreated.class, notices::sessionOpened)
                 .on(ParticipantJoined.class, notices::participantJoined)
                 .on(SessionConfirmed.class, notices::sessionConfirmed)
+                .on(SeatSettled.class, notices::seatSettled)
                 .on(SessionFailed.class, notices::sessionFailed)
                 .on(SessionCancelled.class, notices::sessionCancelled)
                 .on(ProductionCompleted.class, notices::productionCompleted);

@@ -1,6 +1,7 @@
 package io.laku.order.placement;
 
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.platform.eventing.EventConsumer;
 import io.laku.platform.eventing.EventHandlers;
@@ -32,6 +33,7 @@ public class SessionEventsListener implements EventListener {
     public EventHandlers handlers() {
         return new EventHandlers()
                 .on(SessionConfirmed.class, placement::confirmed)
+                .on(SeatSettled.class, placement::seatSettled)
                 .on(ProductionCompleted.class, placement::productionCompleted);
     }
 

@@ -32,7 +32,7 @@ public class OrderEventsListener implements EventListener {
     public EventHandlers handlers() {
         return new EventHandlers()
                 .on(OrdersCreated.class, created -> escrow.ordersCreated(UUID.fromString(created.getSessionId()),
-                        created.getOrders().size()));
+                        created.getOrderCount()));
     }
 
     @Incoming(CHANNEL)

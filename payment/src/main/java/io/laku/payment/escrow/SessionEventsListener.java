@@ -1,9 +1,9 @@
 package io.laku.payment.escrow;
 
-import io.laku.contracts.payment.RefundReason;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionFailed;
@@ -39,12 +39,13 @@ public class SessionEventsListener implements EventListener {
         return new EventHandlers()
                 .on(ParticipantJoined.class, escrow::joined)
                 .on(ParticipantLeft.class, escrow::left)
-                .on(SessionConfirmed.class, escrow::confirmed)
-                .on(SessionFailed.class, failed -> escrow.ended(UUID.fromString(failed.getSessionId()),
-                        UUID.fromString(failed.getFactoryId()), SessionAccount.FAILED, RefundReason.SESSION_FAILED))
-                .on(SessionCancelled.class, cancelled -> escrow.ended(UUID.fromString(cancelled.getSessionId()),
-                        UUID.fromString(cancelled.getFactoryId()), SessionAccount.CANCELLED,
-                        RefundReason.SESSION_CANCELLED))
+                .on(SessionConfirmed.class, confirmed -> escrow.outcome(UUID.fromString(confirmed.getSessionId()),
+                        UUID.fromString(confirmed.getFactoryId()), SessionAccount.CONFIRMED, confirmed.getSeats()))
+                .on(SessionFailed.class, failed -> escrow.outcome(UUID.fromString(failed.getSessionId()),
+                        UUID.fromString(failed.getFactoryId()), SessionAccount.FAILED, failed.getSeats()))
+                .on(SessionCancelled.class, cancelled -> escrow.outcome(UUID.fromString(cancelled.getSessionId()),
+                        UUID.fromString(cancelled.getFactoryId()), SessionAccount.CANCELLED, cancelled.getSeats()))
+                .on(SeatSettled.class, escrow::seatSettled)
                 .on(ProductionCompleted.class, escrow::productionCompleted);
     }
 
