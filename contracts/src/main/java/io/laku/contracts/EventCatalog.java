@@ -116,16 +116,20 @@ public final class EventCatalog {
                     new Reaction("notifications", "who is in the session"))),
             Map.entry(ParticipantLeft.class, List.of(new Reaction("payment", "full refund of a paid seat"))),
             Map.entry(SessionConfirmed.class, List.of(
-                    new Reaction("payment", "tier refunds out of escrow"),
+                    new Reaction("payment", "the outcome: how many seats to settle, then the escrow release"),
                     new Reaction("warehouse", "reserve stock or order whole bundles from the factory"),
                     new Reaction("order", "the settlement orders are made from"),
-                    new Reaction("notifications", "the outcome to participants and factory"))),
+                    new Reaction("notifications", "the outcome to the factory"))),
             Map.entry(SessionFailed.class, List.of(
-                    new Reaction("payment", "full refunds"),
+                    new Reaction("payment", "the outcome: how many seats to refund in full"),
                     new Reaction("notifications", "everyone who joined is told"))),
             Map.entry(SessionCancelled.class, List.of(
-                    new Reaction("payment", "full refunds"),
+                    new Reaction("payment", "the outcome: how many seats to refund in full"),
                     new Reaction("notifications", "everyone who joined is told"))),
+            Map.entry(SeatSettled.class, List.of(
+                    new Reaction("payment", "the seat's refund (tier difference, or in full), once per seat"),
+                    new Reaction("order", "the seat's order, once the stock is reserved"),
+                    new Reaction("notifications", "the seat's outcome to its customer"))),
             Map.entry(ProductionCompleted.class, List.of(
                     new Reaction("payment", "release the escrow (once orders exist too)"),
                     new Reaction("order", "orders ready to ship"),
@@ -154,10 +158,10 @@ public final class EventCatalog {
             Map.entry(PurchaseOrderReceived.class, List.of(
                     new Reaction("group-buying", "timeline"),
                     new Reaction("notifications", "the factory delivered"))),
+            Map.entry(OrderPlaced.class, List.of(new Reaction("notifications", "order created, to its customer"))),
             Map.entry(OrdersCreated.class, List.of(
                     new Reaction("group-buying", "timeline; production implied if the stock was on hand"),
-                    new Reaction("payment", "a condition of the escrow release"),
-                    new Reaction("notifications", "order created"))));
+                    new Reaction("payment", "a condition of the escrow release"))));
 
     private EventCatalog() {
     }

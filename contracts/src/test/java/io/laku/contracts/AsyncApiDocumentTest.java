@@ -73,7 +73,7 @@ class AsyncApiDocumentTest {
         List<String> sessionMessages = new ArrayList<>();
         doc.path("channels").path("laku.session").path("messages").fieldNames().forEachRemaining(sessionMessages::add);
         assertThat(sessionMessages).containsExactly("ParticipantJoined", "ParticipantLeft", "ProductionCompleted",
-                "SessionCancelled", "SessionConfirmed", "SessionCreated", "SessionFailed");
+                "SeatSettled", "SessionCancelled", "SessionConfirmed", "SessionCreated", "SessionFailed");
         assertThat(doc.path("channels").path("laku.wallet").path("messages").path("WalletCredited").path("$ref").asText())
                 .isEqualTo("#/components/messages/WalletCredited");
     }
@@ -103,7 +103,7 @@ class AsyncApiDocumentTest {
         JsonNode send = operations.path("group-buying.sends.laku.session");
         assertThat(send.path("action").asText()).isEqualTo("send");
         assertThat(send.path("channel").path("$ref").asText()).isEqualTo("#/channels/laku.session");
-        assertThat(send.path("messages").findValuesAsText("$ref")).hasSize(7)
+        assertThat(send.path("messages").findValuesAsText("$ref")).hasSize(8)
                 .contains("#/channels/laku.session/messages/" + SessionCreated.class.getSimpleName());
 
         JsonNode receive = operations.path("warehouse.receives.laku.session");

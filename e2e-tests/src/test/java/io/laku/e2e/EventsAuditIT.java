@@ -64,9 +64,9 @@ class EventsAuditIT {
         types(events).forEach(t -> count.merge(t, 1L, Long::sum));
         assertThat(count).isEqualTo(new TreeMap<>(Map.ofEntries(Map.entry("SessionCreated", 1L),
                 Map.entry("ParticipantJoined", 2L), Map.entry("PaymentInvoiceCreated", 2L), Map.entry("PaymentPaid", 2L),
-                Map.entry("SessionConfirmed", 1L), Map.entry("RefundIssued", 2L), Map.entry("WalletCredited", 2L),
-                Map.entry("StockReserved", 1L), Map.entry("OrdersCreated", 1L), Map.entry("ProductionCompleted", 1L),
-                Map.entry("EscrowReleased", 1L))));
+                Map.entry("SessionConfirmed", 1L), Map.entry("SeatSettled", 2L), Map.entry("RefundIssued", 2L),
+                Map.entry("WalletCredited", 2L), Map.entry("StockReserved", 1L), Map.entry("OrderPlaced", 2L),
+                Map.entry("OrdersCreated", 1L), Map.entry("ProductionCompleted", 1L), Map.entry("EscrowReleased", 1L))));
         assertThat(events).extracting(e -> e.path("topic").asText()).containsOnly("laku.session", "laku.payment",
                 "laku.wallet", "laku.fulfilment", "laku.order").contains("laku.wallet", "laku.fulfilment", "laku.order");
 
@@ -77,7 +77,8 @@ class EventsAuditIT {
         assertThat(types(events).getLast()).isEqualTo("EscrowReleased");
         assertThat(types(events).subList(0, first(events, "SessionConfirmed")))
                 .containsOnly("SessionCreated", "ParticipantJoined", "PaymentInvoiceCreated", "PaymentPaid").hasSize(7);
-        assertThat(types(events)).containsSubsequence("SessionConfirmed", "RefundIssued", "WalletCredited");
+        assertThat(types(events)).containsSubsequence("SessionConfirmed", "SeatSettled", "RefundIssued", "WalletCredited");
+        assertThat(types(events)).containsSubsequence("SeatSettled", "OrderPlaced", "OrdersCreated");
         assertThat(types(events)).containsSubsequence("SessionConfirmed", "StockReserved", "OrdersCreated",
                 "ProductionCompleted", "EscrowReleased");
 
@@ -104,7 +105,8 @@ class EventsAuditIT {
         assertThat(released.path("summary").asText()).isEqualTo("Rp 3.750.000 released to factory " + hoodie.factory()
                 + " (paid in Rp 5.000.000, refunded Rp 1.250.000)");
         assertThat(events.get(first(events, "SessionConfirmed")).path("summary").asText())
-                .startsWith("confirmed at tier 25: final Rp 150.000/unit (group Rp 200.000), 25 paid + 0 bot units");
+                .isEqualTo("confirmed at tier 25: final Rp 150.000/unit (group Rp 200.000), 25 paid + 0 bot units of MOQ 100, "
+                        + "2 seats to settle");
 
         Ops.Result human = Ops.events("audit", "session", session.toString());
         assertThat(human.exit()).isZero();
@@ -118,10 +120,14 @@ class EventsAuditIT {
     @Test
     void aUsersAuditFindsTheEventsOfItsSessionsThatNameIt() {
         UUID user = seats.get(0).user();
-        List<JsonNode> events = audit("user", user, e -> types(e).contains("WalletCredited") && types(e).contains("OrdersCreated"));
+        List<JsonNode> events = audit("user", user, e -> types(e).contains("WalletCredited") && types(e).contains("OrderPlaced"));
         assertThat(types(events)).containsSubsequence("ParticipantJoined", "PaymentInvoiceCreated", "PaymentPaid",
-                "SessionConfirmed", "RefundIssued", "WalletCredited");
-        assertThat(types(events)).contains("OrdersCreated").doesNotContain("SessionCreated", "StockReserved", "EscrowReleased");
+                "SeatSettled", "RefundIssued", "WalletCredited");
+        assertThat(types(events)).containsSubsequence("SeatSettled", "OrderPlaced")
+                .doesNotContain("SessionCreated", "SessionConfirmed", "StockReserved", "EscrowReleased");
+        assertThat(types(events).stream().filter("SeatSettled"::equals)).hasSize(1);
+        assertThat(events.get(first(events, "OrderPlaced")).path("summary").asText()).contains("for user " + user
+                + ": 10 x M of 'Premium Hoodie' at Rp 150.000, Rp 1.500.000");
         assertThat(types(events).stream().filter("ParticipantJoined"::equals)).hasSize(1);
         JsonNode credit = events.get(first(events, "WalletCredited"));
         assertThat(credit.path("key").asText()).isEqualTo(user.toString());

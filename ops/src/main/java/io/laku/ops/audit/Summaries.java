@@ -6,7 +6,7 @@ import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.ReceivedUnits;
 import io.laku.contracts.fulfilment.ReservedUnits;
 import io.laku.contracts.fulfilment.StockReserved;
-import io.laku.contracts.order.CreatedOrder;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentExpired;
@@ -15,12 +15,10 @@ import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.contracts.product.ConfiguredVariant;
 import io.laku.contracts.product.ProductConfigured;
-import io.laku.contracts.session.CancelledRefund;
-import io.laku.contracts.session.ConfirmedParticipant;
-import io.laku.contracts.session.FailedRefund;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
@@ -61,13 +59,20 @@ public final class Summaries {
                     + e.getVariantId() + (e.getPaid() ? ", paid seat (refund in full)" : ", unpaid seat");
             case SessionConfirmed e -> "confirmed at tier " + e.getTier() + ": final " + rp(e.getFinalUnitPrice())
                     + "/unit (group " + rp(e.getGroupPrice()) + "), " + e.getPaidUnits() + " paid + " + e.getBotUnits()
-                    + " bot units of MOQ " + e.getTargetMoq() + ", " + e.getParticipants().size() + " participants, "
-                    + rp(e.getParticipants().stream().mapToLong(ConfirmedParticipant::getRefundDue).sum()) + " refunds due";
+                    + " bot units of MOQ " + e.getTargetMoq() + ", " + e.getSeats() + " seats to settle";
             case SessionFailed e -> "failed (" + e.getReason() + "): " + e.getPaidUnits() + " paid units, "
-                    + e.getRefunds().size() + " refunds of " + rp(e.getRefunds().stream().mapToLong(FailedRefund::getAmount).sum());
+                    + e.getPaidSeats() + " of " + e.getSeats() + " seats paid, " + rp(e.getRefundTotal()) + " to refund";
             case SessionCancelled e -> "cancelled by " + e.getCancelledBy()
-                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")") + ": " + e.getRefunds().size()
-                    + " refunds of " + rp(e.getRefunds().stream().mapToLong(CancelledRefund::getAmount).sum());
+                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")") + ": " + e.getPaidSeats() + " of "
+                    + e.getSeats() + " seats paid, " + rp(e.getRefundTotal()) + " to refund";
+            case SeatSettled e -> "seat " + e.getSeat() + "/" + e.getSeats() + " of user " + e.getUserId() + " "
+                    + e.getOutcome().name().toLowerCase(Locale.ROOT) + ": " + e.getQuantity() + " x "
+                    + (e.getVariantName() == null ? e.getVariantId() : e.getVariantName()) + " paid "
+                    + rp(e.getPaidUnitPrice()) + ", final " + rp(e.getFinalUnitPrice()) + ", " + rp(e.getRefundDue())
+                    + " back";
+            case OrderPlaced e -> "order " + e.getOrderNumber() + " for user " + e.getUserId() + ": " + e.getQuantity()
+                    + " x " + (e.getVariantName() == null ? e.getVariantId() : e.getVariantName()) + " of '"
+                    + e.getProductName() + "' at " + rp(e.getFinalUnitPrice()) + ", " + rp(e.getTotal());
             case ProductionCompleted e -> e.getImpliedByStock() ? "production implied: the stock was on hand"
                     : "factory " + e.getFactoryId() + " marked production done";
             case PaymentInvoiceCreated e -> "invoice " + e.getPaymentId() + " for user " + e.getUserId() + ": "
@@ -92,9 +97,7 @@ public final class Summaries {
                     + join(e.getLines(), Summaries::orderLine) + ")";
             case PurchaseOrderReceived e -> "purchase order " + e.getPoNumber() + " received: " + e.getBundles()
                     + " bundles, " + e.getLines().stream().mapToLong(ReceivedUnits::getUnits).sum() + " units into stock";
-            case OrdersCreated e -> e.getOrders().size() + " orders, " + rp(e.getOrders().stream()
-                    .mapToLong(o -> o.getQuantity() * o.getFinalUnitPrice()).sum()) + " in all ("
-                    + join(e.getOrders(), Summaries::order) + ")";
+            case OrdersCreated e -> "all " + e.getOrderCount() + " orders of the session exist";
             default -> generic(event);
         };
     }
@@ -107,10 +110,6 @@ public final class Summaries {
     private static String orderLine(PurchaseOrderLine line) {
         String name = line.getVariantName().isEmpty() ? line.getVariantId() : line.getVariantName();
         return name + " " + line.getOrderedUnits() + " ordered for " + line.getMissingUnits() + " missing";
-    }
-
-    private static String order(CreatedOrder order) {
-        return order.getOrderNumber() + " " + order.getQuantity() + " x " + rp(order.getFinalUnitPrice());
     }
 
     /** An event type this build does not know: its top-level fields, money in rupiah. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderLine;
-import io.laku.contracts.order.CreatedOrder;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.contracts.payment.RefundReason;
-import io.laku.contracts.session.ConfirmedParticipant;
+import io.laku.contracts.session.SeatOutcome;
+import io.laku.contracts.session.SeatSettled;
+import io.laku.contracts.session.SessionEnd;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.wallet.WalletCredited;
 import java.time.Instant;
@@ -19,24 +21,28 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 
-/** One line per event, in the SPEC's words and figures (seed test 2: MOQ 100, tier 25, A=10 B=15 C=20). */
+/** One line per event, in the SPEC's words and figures (seed test 2: MOQ 100, 45 paid units, tier 25). */
 class SummariesTest {
 
     static final Instant AT = Instant.parse("2026-05-01T08:00:00Z");
 
-    static ConfirmedParticipant seat(String user, long units) {
-        return ConfirmedParticipant.newBuilder().setParticipantId("p-" + user).setUserId(user).setVariantId("M")
-                .setQuantity(units).setPaidUnitPrice(200_000).setFinalUnitPrice(150_000).setRefundDue(50_000 * units).build();
+    @Test
+    void aConfirmedSessionSaysItsTierPriceAndSeats() {
+        SessionConfirmed confirmed = SessionConfirmed.newBuilder().setSessionId("s").setProductId("p").setFactoryId("f")
+                .setTargetMoq(100).setTier(25).setGroupPrice(200_000).setFinalUnitPrice(150_000).setPaidUnits(45)
+                .setBotUnits(0).setDemand(List.of()).setConfirmedAt(AT).setSeats(3).build();
+        assertThat(Summaries.of(confirmed)).isEqualTo("confirmed at tier 25: final Rp 150.000/unit (group Rp 200.000), "
+                + "45 paid + 0 bot units of MOQ 100, 3 seats to settle");
     }
 
     @Test
-    void aConfirmedSessionSaysItsTierPriceAndRefundsDue() {
-        SessionConfirmed confirmed = SessionConfirmed.newBuilder().setSessionId("s").setProductId("p").setFactoryId("f")
-                .setTargetMoq(100).setTier(25).setGroupPrice(200_000).setFinalUnitPrice(150_000).setPaidUnits(45)
-                .setBotUnits(0).setParticipants(List.of(seat("A", 10), seat("B", 15), seat("C", 20))).setDemand(List.of())
-                .setConfirmedAt(AT).build();
-        assertThat(Summaries.of(confirmed)).isEqualTo("confirmed at tier 25: final Rp 150.000/unit (group Rp 200.000), "
-                + "45 paid + 0 bot units of MOQ 100, 3 participants, Rp 2.250.000 refunds due");
+    void aSettledSeatSaysWhatComesBack() {
+        SeatSettled seat = SeatSettled.newBuilder().setSessionId("s").setParticipantId("p").setUserId("C").setProductId("pr")
+                .setFactoryId("f").setVariantId("v").setVariantName("M").setQuantity(20).setPaidUnitPrice(200_000)
+                .setFinalUnitPrice(150_000).setRefundDue(1_000_000).setOutcome(SeatOutcome.CONFIRMED)
+                .setSessionOutcome(SessionEnd.CONFIRMED).setTier(25).setSeat(3).setSeats(3).setSettledAt(AT).build();
+        assertThat(Summaries.of(seat)).isEqualTo("seat 3/3 of user C confirmed: 20 x M paid Rp 200.000, final Rp 150.000, "
+                + "Rp 1.000.000 back");
     }
 
     @Test
@@ -56,12 +62,13 @@ class SummariesTest {
 
     @Test
     void ordersAndPurchaseOrdersAddUp() {
-        OrdersCreated orders = OrdersCreated.newBuilder().setSessionId("s").setCreatedAt(AT).setOrders(List.of(
-                CreatedOrder.newBuilder().setOrderId("o1").setOrderNumber("LK-1").setParticipantId("p").setUserId("A")
-                        .setVariantId("M").setQuantity(10).setFinalUnitPrice(150_000).build(),
-                CreatedOrder.newBuilder().setOrderId("o2").setOrderNumber("LK-2").setParticipantId("q").setUserId("B")
-                        .setVariantId("M").setQuantity(15).setFinalUnitPrice(150_000).build())).build();
-        assertThat(Summaries.of(orders)).isEqualTo("2 orders, Rp 3.750.000 in all (LK-1 10 x Rp 150.000, LK-2 15 x Rp 150.000)");
+        OrderPlaced order = OrderPlaced.newBuilder().setOrderId("o1").setOrderNumber("LK-1").setSessionId("s")
+                .setFactoryId("f").setParticipantId("p").setUserId("A").setProductId("pr").setProductName("Premium Hoodie")
+                .setVariantId("v").setVariantName("M").setQuantity(10).setPaidUnitPrice(200_000).setFinalUnitPrice(150_000)
+                .setTotal(1_500_000).setPlacedAt(AT).build();
+        assertThat(Summaries.of(order)).isEqualTo("order LK-1 for user A: 10 x M of 'Premium Hoodie' at Rp 150.000, Rp 1.500.000");
+        OrdersCreated orders = OrdersCreated.newBuilder().setSessionId("s").setCreatedAt(AT).setOrderCount(2).build();
+        assertThat(Summaries.of(orders)).isEqualTo("all 2 orders of the session exist");
 
         PurchaseOrderCreated po = PurchaseOrderCreated.newBuilder().setSessionId("s").setPurchaseOrderId("po")
                 .setPoNumber("PO-7").setFactoryId("F").setProductId("p").setProductName("Premium Hoodie").setBundles(10)
