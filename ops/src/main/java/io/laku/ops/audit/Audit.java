@@ -7,6 +7,7 @@ import io.laku.ops.kafka.Kafka;
 import io.laku.ops.kafka.KeyPartitioner;
 import io.laku.ops.kafka.RangeScan;
 import io.laku.ops.kafka.RangeScan.Range;
+import io.laku.platform.ops.Offsets;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -192,11 +193,11 @@ public final class Audit {
             });
             start.putAll(consumer.beginningOffsets(all));
             end.putAll(consumer.endOffsets(all));
-            until.ifPresent(to -> end.putAll(Kafka.offsetsAt(consumer, all, to.plusMillis(1), end)));
+            until.ifPresent(to -> end.putAll(Offsets.at(consumer, all, to.plusMillis(1), end)));
         }
 
         Map<TopicPartition, Range> ranges(Set<TopicPartition> partitions, Optional<Instant> from) {
-            Map<TopicPartition, Long> first = from.map(at -> Kafka.offsetsAt(consumer, partitions, at, end))
+            Map<TopicPartition, Long> first = from.map(at -> Offsets.at(consumer, partitions, at, end))
                     .orElseGet(() -> {
                         Map<TopicPartition, Long> m = new HashMap<>();
                         partitions.forEach(p -> m.put(p, start.get(p)));

@@ -2,9 +2,7 @@ package io.laku.ops.kafka;
 
 import io.laku.ops.cli.PartDownException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,7 +17,6 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaFuture;
@@ -176,20 +173,6 @@ public final class Kafka implements AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** The first offset at or after an instant on each partition (the end offset where nothing is that late). */
-    public static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<?, ?> consumer, Collection<TopicPartition> partitions,
-            Instant at, Map<TopicPartition, Long> end) {
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(p -> query.put(p, at.toEpochMilli()));
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (TopicPartition p : partitions) {
-            OffsetAndTimestamp hit = found.get(p);
-            offsets.put(p, hit == null ? end.get(p) : hit.offset());
-        }
-        return offsets;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -75,27 +74,17 @@ public class TopicReader {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> first = new HashMap<>(start);
         if (from != null) {
-            first = offsetsAt(consumer, partitions, from, end);
+            first = Offsets.at(consumer, partitions, from, end);
         } else if (fromOffset != null) {
             first.put(partitions.getFirst(), fromOffset);
         }
-        Map<TopicPartition, Long> last = to == null ? end : offsetsAt(consumer, partitions, to.plusMillis(1), end);
+        Map<TopicPartition, Long> last = to == null ? end : Offsets.at(consumer, partitions, to.plusMillis(1), end);
         List<Range> ranges = new ArrayList<>();
         for (TopicPartition p : partitions) {
             long lo = Math.max(first.get(p), start.get(p));
             ranges.add(new Range(p.partition(), lo, Math.max(lo, Math.min(last.get(p), end.get(p)))));
         }
         return ranges;
-    }
-
-    private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
-            Instant at, Map<TopicPartition, Long> end) {
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(p -> query.put(p, at.toEpochMilli()));
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        partitions.forEach(p -> offsets.put(p, found.get(p) == null ? end.get(p) : found.get(p).offset()));
-        return offsets;
     }
 
     /** Reads each range in order, handing over chunks of at most {@code chunk} records of one partition. */
