@@ -45,7 +45,7 @@ final class Stack {
         }
     }
 
-    private static Path repo() {
+    static Path repo() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("laku"))) {
             dir = dir.getParent();
