@@ -4,12 +4,26 @@ import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.StockReserved;
 import io.laku.contracts.order.OrdersCreated;
+import io.laku.contracts.order.StoreOrderCancelled;
+import io.laku.contracts.order.StoreOrderConfirmed;
+import io.laku.contracts.order.StoreOrderPlaced;
+import io.laku.contracts.order.StoreOrderShipped;
+import io.laku.contracts.payment.DirectPaymentCreated;
+import io.laku.contracts.payment.DirectPaymentExpired;
+import io.laku.contracts.payment.DirectPaymentPaid;
+import io.laku.contracts.payment.DirectPaymentRefunded;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.contracts.product.ProductConfigured;
+import io.laku.contracts.seller.SellerProductListed;
+import io.laku.contracts.seller.SellerRegistered;
+import io.laku.contracts.seller.SellerSuspended;
+import io.laku.contracts.seller.SellerVerified;
+import io.laku.contracts.sellerstock.OrderStockRejected;
+import io.laku.contracts.sellerstock.OrderStockReserved;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.ProductionCompleted;
@@ -17,6 +31,8 @@ import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
 import io.laku.contracts.session.SessionFailed;
+import io.laku.contracts.settlement.PayoutCompleted;
+import io.laku.contracts.settlement.PayoutFailed;
 import io.laku.contracts.wallet.WalletCredited;
 import io.laku.contracts.wallet.WalletDebited;
 import java.util.List;
@@ -28,10 +44,11 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Every event Laku publishes, the aggregate (so the topic) it belongs to, and the service that owns it.
  *
- * <p>One topic per aggregate type: {@code laku.<aggregate>}, keyed by the aggregate id. Payment,
+ * <p>One topic per aggregate type: {@code laku.<aggregate>}, keyed by the aggregate id. Group-buying's payment,
  * fulfilment and order events are keyed by the session id, so one session's story is read in order
- * from each topic. Add a new event here and in {@code contracts/avro/}; the owning service registers
- * its schemas with the registry when it starts.
+ * from each topic; the seller store's order, stock and direct payment events are keyed by the order id, so
+ * one store order's story is. Add a new event here and in {@code contracts/avro/}; the owning service
+ * registers its schemas with the registry when it starts.
  */
 public final class EventCatalog {
 
@@ -41,7 +58,13 @@ public final class EventCatalog {
         PAYMENT("payment", "payment"),
         WALLET("wallet", "wallet"),
         FULFILMENT("fulfilment", "warehouse"),
-        ORDER("order", "order");
+        ORDER("order", "order"),
+        /** A seller's account and catalogue (key = seller id). */
+        SELLER("seller", "seller"),
+        /** A seller's stock held for one store order (key = order id). */
+        SELLER_STOCK("seller-stock", "seller"),
+        /** A payee's payouts (key = payee id). */
+        SETTLEMENT("settlement", "settlement");
 
         private final String type;
         private final String owner;
@@ -85,7 +108,23 @@ public final class EventCatalog {
             Map.entry(StockReserved.class, Aggregate.FULFILMENT),
             Map.entry(PurchaseOrderCreated.class, Aggregate.FULFILMENT),
             Map.entry(PurchaseOrderReceived.class, Aggregate.FULFILMENT),
-            Map.entry(OrdersCreated.class, Aggregate.ORDER));
+            Map.entry(OrdersCreated.class, Aggregate.ORDER),
+            Map.entry(StoreOrderPlaced.class, Aggregate.ORDER),
+            Map.entry(StoreOrderConfirmed.class, Aggregate.ORDER),
+            Map.entry(StoreOrderCancelled.class, Aggregate.ORDER),
+            Map.entry(StoreOrderShipped.class, Aggregate.ORDER),
+            Map.entry(DirectPaymentCreated.class, Aggregate.PAYMENT),
+            Map.entry(DirectPaymentPaid.class, Aggregate.PAYMENT),
+            Map.entry(DirectPaymentExpired.class, Aggregate.PAYMENT),
+            Map.entry(DirectPaymentRefunded.class, Aggregate.PAYMENT),
+            Map.entry(SellerRegistered.class, Aggregate.SELLER),
+            Map.entry(SellerVerified.class, Aggregate.SELLER),
+            Map.entry(SellerSuspended.class, Aggregate.SELLER),
+            Map.entry(SellerProductListed.class, Aggregate.SELLER),
+            Map.entry(OrderStockReserved.class, Aggregate.SELLER_STOCK),
+            Map.entry(OrderStockRejected.class, Aggregate.SELLER_STOCK),
+            Map.entry(PayoutCompleted.class, Aggregate.SETTLEMENT),
+            Map.entry(PayoutFailed.class, Aggregate.SETTLEMENT));
 
     private EventCatalog() {
     }

@@ -19,6 +19,9 @@ public class Ledger {
     public static final String ESCROW_IN = "escrow_in";
     public static final String REFUND = "refund";
     public static final String RELEASE = "release";
+    public static final String DIRECT_IN = "direct_in";
+    public static final String DIRECT_REFUND = "direct_refund";
+    public static final String DIRECT_SETTLE = "direct_settle";
 
     private static final String ACCOUNT = "insert into ledger_account (code, kind) values (?1, ?2) on conflict do nothing";
     private static final String ENTRY = """
@@ -32,6 +35,21 @@ public class Ledger {
                     - coalesce(sum(case when debit_account = ?2 then amount else 0 end), 0))::bigint,
                    count(*)
             from ledger_entry where session_id = ?1""";
+    private static final String ORDER_ENTRY = """
+            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, order_id, payment_id,
+                                      party_id)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (reference) do nothing""";
+    private static final String ORDER_BALANCE = """
+            select coalesce(sum(case when kind = 'direct_in' then amount else 0 end), 0)::bigint,
+                   coalesce(sum(case when kind = 'direct_refund' then amount else 0 end), 0)::bigint,
+                   coalesce(sum(case when kind = 'direct_settle' then amount else 0 end), 0)::bigint,
+                   (coalesce(sum(case when credit_account = ?2 then amount else 0 end), 0)
+                    - coalesce(sum(case when debit_account = ?2 then amount else 0 end), 0))::bigint,
+                   count(*)
+            from ledger_entry where order_id = ?1""";
+    private static final String ORDER_ENTRIES = """
+            select id, reference, debit_account, credit_account, amount, kind, payment_id, created_at
+            from ledger_entry where order_id = ?1 order by created_at, reference""";
     private static final String ENTRIES = """
             select id, reference, debit_account, credit_account, amount, kind, payment_id, created_at
             from ledger_entry where session_id = ?1 order by created_at, reference""";
@@ -46,6 +64,58 @@ public class Ledger {
         public boolean balanced() {
             return paidIn == refunded + released + escrowBalance && escrowBalance >= 0;
         }
+    }
+
+    /** A store order's money: paid in = refunded + settled to the seller + what the order's account still holds. */
+    public record OrderBalance(UUID orderId, long paidIn, long refunded, long settled, long held, long entries) {
+        public boolean balanced() {
+            return paidIn == refunded + settled + held && held >= 0;
+        }
+    }
+
+    /**
+     * A movement of a seller-store order's money, once per reference. The table's checks refuse one between the wrong
+     * accounts, or for a seller other than the order's.
+     *
+     * @param sellerId the seller the order was placed with
+     * @return true when this call moved the money, false when the reference was posted before
+     */
+    public Uni<Boolean> postForOrder(String reference, String debit, String credit, long amount, String kind,
+            UUID orderId, UUID paymentId, UUID sellerId) {
+        new LedgerBook.Movement(reference, debit, credit, amount);
+        return Panache.getSession().chain(session -> session.createNativeQuery(ACCOUNT)
+                .setParameter(1, debit).setParameter(2, Accounts.kindOf(debit)).executeUpdate()
+                .chain(() -> session.createNativeQuery(ACCOUNT)
+                        .setParameter(1, credit).setParameter(2, Accounts.kindOf(credit)).executeUpdate())
+                .chain(() -> session.createNativeQuery(ORDER_ENTRY)
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, reference)
+                        .setParameter(3, debit)
+                        .setParameter(4, credit)
+                        .setParameter(5, amount)
+                        .setParameter(6, kind)
+                        .setParameter(7, orderId)
+                        .setParameter(8, paymentId)
+                        .setParameter(9, sellerId)
+                        .executeUpdate()))
+                .map(inserted -> inserted == 1);
+    }
+
+    public Uni<OrderBalance> orderBalance(UUID orderId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ORDER_BALANCE, Object[].class)
+                .setParameter(1, orderId)
+                .setParameter(2, Accounts.order(orderId))
+                .getSingleResult())
+                .map(row -> new OrderBalance(orderId, number(row[0]), number(row[1]), number(row[2]), number(row[3]),
+                        number(row[4])));
+    }
+
+    public Uni<List<Entry>> orderEntries(UUID orderId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ORDER_ENTRIES, Object[].class)
+                .setParameter(1, orderId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Entry((UUID) row[0], (String) row[1], (String) row[2],
+                        (String) row[3], number(row[4]), (String) row[5], (UUID) row[6], instant(row[7]))).toList());
     }
 
     /** @return true when this call moved the money, false when the reference was posted before */
