@@ -85,7 +85,7 @@ create trigger stock_movement_append_only before update or delete on stock_movem
 -- primary key makes each step once-only even when the same fact arrives again under a new event id.
 create table order_reservation (
     order_id            uuid        primary key,
-    seller_id           uuid        not null references seller (id),
+    seller_id           uuid        not null,   -- as the order named it (an unknown seller's order is rejected)
     status              text        not null check (status in ('reserved', 'rejected', 'released', 'deducted')),
     rejection_reason    text,
     rejected_variant_id uuid,

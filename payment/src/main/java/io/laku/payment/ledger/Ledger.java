@@ -25,8 +25,9 @@ public class Ledger {
 
     private static final String ACCOUNT = "insert into ledger_account (code, kind) values (?1, ?2) on conflict do nothing";
     private static final String ENTRY = """
-            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, payment_id)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (reference) do nothing""";
+            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, order_id,
+                                      payment_id, party_id)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (reference) do nothing""";
     private static final String BALANCE = """
             select coalesce(sum(case when kind = 'escrow_in' then amount else 0 end), 0)::bigint,
                    coalesce(sum(case when kind = 'refund' then amount else 0 end), 0)::bigint,
@@ -35,10 +36,6 @@ public class Ledger {
                     - coalesce(sum(case when debit_account = ?2 then amount else 0 end), 0))::bigint,
                    count(*)
             from ledger_entry where session_id = ?1""";
-    private static final String ORDER_ENTRY = """
-            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, order_id, payment_id,
-                                      party_id)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (reference) do nothing""";
     private static final String ORDER_BALANCE = """
             select coalesce(sum(case when kind = 'direct_in' then amount else 0 end), 0)::bigint,
                    coalesce(sum(case when kind = 'direct_refund' then amount else 0 end), 0)::bigint,
@@ -82,21 +79,27 @@ public class Ledger {
      */
     public Uni<Boolean> postForOrder(String reference, String debit, String credit, long amount, String kind,
             UUID orderId, UUID paymentId, UUID sellerId) {
-        new LedgerBook.Movement(reference, debit, credit, amount);
+        return insert(reference, debit, credit, amount, kind, null, orderId, paymentId, sellerId);
+    }
+
+    private Uni<Boolean> insert(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
+            UUID orderId, UUID paymentId, UUID partyId) {
+        new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
         return Panache.getSession().chain(session -> session.createNativeQuery(ACCOUNT)
                 .setParameter(1, debit).setParameter(2, Accounts.kindOf(debit)).executeUpdate()
                 .chain(() -> session.createNativeQuery(ACCOUNT)
                         .setParameter(1, credit).setParameter(2, Accounts.kindOf(credit)).executeUpdate())
-                .chain(() -> session.createNativeQuery(ORDER_ENTRY)
+                .chain(() -> session.createNativeQuery(ENTRY)
                         .setParameter(1, UUID.randomUUID())
                         .setParameter(2, reference)
                         .setParameter(3, debit)
                         .setParameter(4, credit)
                         .setParameter(5, amount)
                         .setParameter(6, kind)
-                        .setParameter(7, orderId)
-                        .setParameter(8, paymentId)
-                        .setParameter(9, sellerId)
+                        .setParameter(7, sessionId)
+                        .setParameter(8, orderId)
+                        .setParameter(9, paymentId)
+                        .setParameter(10, partyId)
                         .executeUpdate()))
                 .map(inserted -> inserted == 1);
     }
@@ -121,22 +124,7 @@ public class Ledger {
     /** @return true when this call moved the money, false when the reference was posted before */
     public Uni<Boolean> post(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
             UUID paymentId) {
-        new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
-        return Panache.getSession().chain(session -> session.createNativeQuery(ACCOUNT)
-                .setParameter(1, debit).setParameter(2, Accounts.kindOf(debit)).executeUpdate()
-                .chain(() -> session.createNativeQuery(ACCOUNT)
-                        .setParameter(1, credit).setParameter(2, Accounts.kindOf(credit)).executeUpdate())
-                .chain(() -> session.createNativeQuery(ENTRY)
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, reference)
-                        .setParameter(3, debit)
-                        .setParameter(4, credit)
-                        .setParameter(5, amount)
-                        .setParameter(6, kind)
-                        .setParameter(7, sessionId)
-                        .setParameter(8, paymentId)
-                        .executeUpdate()))
-                .map(inserted -> inserted == 1);
+        return insert(reference, debit, credit, amount, kind, sessionId, null, paymentId, null);
     }
 
     public Uni<SessionBalance> balance(UUID sessionId) {

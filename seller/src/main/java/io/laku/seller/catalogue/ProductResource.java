@@ -113,6 +113,7 @@ public class ProductResource {
         product.sourceProductId = listing.sourceProductId();
         product.createdAt = now;
         List<SellerVariant> variants = new ArrayList<>();
+        Map<UUID, Long> opening = new java.util.HashMap<>();
         for (Listing.VariantListing v : listing.variants()) {
             SellerVariant variant = new SellerVariant();
             variant.id = UUID.randomUUID();
@@ -124,9 +125,8 @@ public class ProductResource {
             variant.position = variants.size();
             variant.updatedAt = now;
             variants.add(variant);
+            opening.put(variant.id, v.stock());
         }
-        Map<UUID, Long> opening = listing.variants().stream().collect(Collectors.toMap(
-                v -> variants.get(listing.variants().indexOf(v)).id, Listing.VariantListing::stock, (a, b) -> a));
         StockBook.Cause cause = new StockBook.Cause("opening stock", null, caller.userId().toString(), null);
         return product.<SellerProduct>persist()
                 .chain(() -> inOrder(variants, variant -> variant.persist()))

@@ -62,14 +62,12 @@ public class DisbursementWebhookResource {
         Disbursement callback = parse(body);
         UUID payoutId = payoutId(callback);
         String key = callback.id() + ":" + callback.status();
-        return Panache.withTransaction(() -> Payout.<Payout>findById(payoutId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Payout", callback.externalId()))
-                .chain(payout -> {
-                    if (payout.disbursementId != null && !payout.disbursementId.equals(callback.id())) {
-                        throw ProblemException.notFound("Disbursement", callback.id());
+        return Panache.withTransaction(() -> payouts.outcome(payoutId, callback.id(), callback.status(),
+                        callback.amount(), callback.failureCode())
+                .invoke(outcome -> {
+                    if (Payouts.UNKNOWN.equals(outcome)) {
+                        throw ProblemException.notFound("Disbursement", callback.id() + " of payout " + callback.externalId());
                     }
-                    return payouts.outcome(payoutId, callback.id(), callback.status(), callback.amount(),
-                            callback.failureCode());
                 })
                 .chain(outcome -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
                         .setParameter(1, UUID.randomUUID()).setParameter(2, key).setParameter(3, callback.id())

@@ -98,13 +98,22 @@ public class Payouts {
      * @return what happened: completed, failed, ignored (already final, or still pending) or amount_mismatch
      */
     public Uni<String> outcome(UUID payoutId, String disbursementId, String status, Long amount, String failureCode) {
-        return Payout.<Payout>findById(payoutId).chain(found -> found == null ? Uni.createFrom().item("unknown")
-                : lockedPayee(found.payeeId).chain(payee -> Payout.<Payout>findById(payoutId, LockModeType.PESSIMISTIC_WRITE)
-                        .chain(payout -> apply(payee, payout, disbursementId, status, amount, failureCode))));
+        // the payee's id without loading the payout: it is read only once its row is locked, so never stale
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select payee_id from payout where id = ?1", UUID.class).setParameter(1, payoutId).getResultList())
+                .chain(payees -> payees.isEmpty() ? Uni.createFrom().item(UNKNOWN) : lockedPayee(payees.getFirst())
+                        .chain(payee -> Payout.<Payout>findById(payoutId, LockModeType.PESSIMISTIC_WRITE)
+                                .chain(payout -> apply(payee, payout, disbursementId, status, amount, failureCode))));
     }
+
+    /** The outcome of a payout or disbursement settlement does not know. */
+    public static final String UNKNOWN = "unknown";
 
     private Uni<String> apply(Payee payee, Payout payout, String disbursementId, String status, Long amount,
             String failureCode) {
+        if (payout.disbursementId != null && disbursementId != null && !payout.disbursementId.equals(disbursementId)) {
+            return Uni.createFrom().item(UNKNOWN);
+        }
         if (!payout.inFlight() || "PENDING".equals(status)) {
             return Uni.createFrom().item("ignored");
         }
