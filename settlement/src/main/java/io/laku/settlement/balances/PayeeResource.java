@@ -7,6 +7,7 @@ import io.laku.platform.web.RequestParams;
 import io.laku.settlement.ledger.SettlementLedger;
 import io.laku.settlement.payouts.Payout;
 import io.laku.settlement.payouts.PayoutView;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -75,10 +76,17 @@ public class PayeeResource {
     @GET
     @Path("/payees/{payeeId}")
     @Authenticated
-    @WithSession
+    @WithTransaction
     @Operation(summary = "A payee's balance, its ledger entries and its payouts (the payee itself, or an admin)")
     public Uni<PayeeView> payee(@PathParam("payeeId") String payeeId) {
         UUID id = RequestParams.uuid(payeeId, "payeeId");
+        // one snapshot for all its reads: a payout shown completed always shows its balance reduced
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "set transaction isolation level repeatable read, read only").executeUpdate())
+                .chain(() -> view(id));
+    }
+
+    private Uni<PayeeView> view(UUID id) {
         return Payee.<Payee>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Payee", id))
                 .invoke(payee -> caller.requireSelfOrAdmin(payee.userId))
@@ -121,7 +129,7 @@ public class PayeeResource {
             payee.updatedAt = now;
             LOG.infof("Factory payee %s: payouts go to %s %s", id, payee.bankCode, payee.accountNumber);
             return (found == null ? payee.<Payee>persist() : Uni.createFrom().item(payee));
-        }).chain(ignored -> payee(payeeId));
+        }).chain(ignored -> view(id));
     }
 
     @GET
