@@ -6,4 +6,6 @@ CREATE DATABASE laku_wallet;
 CREATE DATABASE laku_warehouse;
 CREATE DATABASE laku_order;
 CREATE DATABASE laku_notifications;
+CREATE DATABASE laku_seller;
+CREATE DATABASE laku_settlement;
 CREATE DATABASE laku_registry;

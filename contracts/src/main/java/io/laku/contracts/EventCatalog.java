@@ -5,12 +5,26 @@ import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.StockReserved;
 import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.order.OrdersCreated;
+import io.laku.contracts.order.StoreOrderCancelled;
+import io.laku.contracts.order.StoreOrderConfirmed;
+import io.laku.contracts.order.StoreOrderPlaced;
+import io.laku.contracts.order.StoreOrderShipped;
+import io.laku.contracts.payment.DirectPaymentCreated;
+import io.laku.contracts.payment.DirectPaymentExpired;
+import io.laku.contracts.payment.DirectPaymentPaid;
+import io.laku.contracts.payment.DirectPaymentRefunded;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.contracts.product.ProductConfigured;
+import io.laku.contracts.seller.SellerProductListed;
+import io.laku.contracts.seller.SellerRegistered;
+import io.laku.contracts.seller.SellerSuspended;
+import io.laku.contracts.seller.SellerVerified;
+import io.laku.contracts.sellerstock.OrderStockRejected;
+import io.laku.contracts.sellerstock.OrderStockReserved;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.ProductionCompleted;
@@ -19,6 +33,8 @@ import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
 import io.laku.contracts.session.SessionFailed;
+import io.laku.contracts.settlement.PayoutCompleted;
+import io.laku.contracts.settlement.PayoutFailed;
 import io.laku.contracts.wallet.WalletCredited;
 import io.laku.contracts.wallet.WalletDebited;
 import java.util.List;
@@ -30,20 +46,27 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Every event Laku publishes, the aggregate (so the topic) it belongs to, and the service that owns it.
  *
- * <p>One topic per aggregate type: {@code laku.<aggregate>}, keyed by the aggregate id. Payment,
+ * <p>One topic per aggregate type: {@code laku.<aggregate>}, keyed by the aggregate id. Group-buying's payment,
  * fulfilment and order events are keyed by the session id, so one session's story is read in order
- * from each topic. Add a new event here and in {@code contracts/avro/}; the owning service registers
- * its schemas with the registry when it starts.
+ * from each topic; the seller store's order, stock and direct payment events are keyed by the order id, so
+ * one store order's story is. Add a new event here and in {@code contracts/avro/}; the owning service
+ * registers its schemas with the registry when it starts.
  */
 public final class EventCatalog {
 
     public enum Aggregate {
         PRODUCT("product", "group-buying", "product id"),
         SESSION("session", "group-buying", "session id"),
-        PAYMENT("payment", "payment", "session id"),
+        PAYMENT("payment", "payment", "session id, or store order id for a direct payment"),
         WALLET("wallet", "wallet", "user id"),
         FULFILMENT("fulfilment", "warehouse", "session id"),
-        ORDER("order", "order", "session id");
+        ORDER("order", "order", "session id, or store order id"),
+        /** A seller's account and catalogue. */
+        SELLER("seller", "seller", "seller id"),
+        /** A seller's stock held for one store order. */
+        SELLER_STOCK("seller-stock", "seller", "store order id"),
+        /** A payee's payouts. */
+        SETTLEMENT("settlement", "settlement", "payee id");
 
         private final String type;
         private final String owner;
@@ -96,7 +119,23 @@ public final class EventCatalog {
             Map.entry(PurchaseOrderCreated.class, Aggregate.FULFILMENT),
             Map.entry(PurchaseOrderReceived.class, Aggregate.FULFILMENT),
             Map.entry(OrderPlaced.class, Aggregate.ORDER),
-            Map.entry(OrdersCreated.class, Aggregate.ORDER));
+            Map.entry(OrdersCreated.class, Aggregate.ORDER),
+            Map.entry(StoreOrderPlaced.class, Aggregate.ORDER),
+            Map.entry(StoreOrderConfirmed.class, Aggregate.ORDER),
+            Map.entry(StoreOrderCancelled.class, Aggregate.ORDER),
+            Map.entry(StoreOrderShipped.class, Aggregate.ORDER),
+            Map.entry(DirectPaymentCreated.class, Aggregate.PAYMENT),
+            Map.entry(DirectPaymentPaid.class, Aggregate.PAYMENT),
+            Map.entry(DirectPaymentExpired.class, Aggregate.PAYMENT),
+            Map.entry(DirectPaymentRefunded.class, Aggregate.PAYMENT),
+            Map.entry(SellerRegistered.class, Aggregate.SELLER),
+            Map.entry(SellerVerified.class, Aggregate.SELLER),
+            Map.entry(SellerSuspended.class, Aggregate.SELLER),
+            Map.entry(SellerProductListed.class, Aggregate.SELLER),
+            Map.entry(OrderStockReserved.class, Aggregate.SELLER_STOCK),
+            Map.entry(OrderStockRejected.class, Aggregate.SELLER_STOCK),
+            Map.entry(PayoutCompleted.class, Aggregate.SETTLEMENT),
+            Map.entry(PayoutFailed.class, Aggregate.SETTLEMENT));
 
     /** A service that consumes an event, and what it does with it. */
     public record Reaction(String service, String effect) {
@@ -146,7 +185,8 @@ public final class EventCatalog {
                     new Reaction("group-buying", "timeline (refunds n/m)"))),
             Map.entry(EscrowReleased.class, List.of(
                     new Reaction("group-buying", "the session is a success"),
-                    new Reaction("notifications", "the factory is told"))),
+                    new Reaction("notifications", "the factory is told"),
+                    new Reaction("settlement", "the factory's payable balance"))),
             Map.entry(WalletCredited.class, List.of(new Reaction("notifications", "refund credited"))),
             Map.entry(WalletDebited.class, List.of()),
             Map.entry(StockReserved.class, List.of(
@@ -161,7 +201,32 @@ public final class EventCatalog {
             Map.entry(OrderPlaced.class, List.of(new Reaction("notifications", "order created, to its customer"))),
             Map.entry(OrdersCreated.class, List.of(
                     new Reaction("group-buying", "timeline; production implied if the stock was on hand"),
-                    new Reaction("payment", "a condition of the escrow release"))));
+                    new Reaction("payment", "a condition of the escrow release"))),
+            Map.entry(StoreOrderPlaced.class, List.of(new Reaction("seller", "hold the seller's stock for the order"))),
+            Map.entry(StoreOrderConfirmed.class, List.of(new Reaction("payment", "the order's direct payment invoice"))),
+            Map.entry(StoreOrderCancelled.class, List.of(
+                    new Reaction("seller", "the held stock goes back on sale"),
+                    new Reaction("payment", "a paid direct payment is refunded to the wallet"))),
+            Map.entry(StoreOrderShipped.class, List.of(
+                    new Reaction("seller", "the held stock leaves the store"),
+                    new Reaction("payment", "the direct payment is settled to the seller"),
+                    new Reaction("settlement", "the seller's balance grows by the order total less the fee"))),
+            Map.entry(DirectPaymentCreated.class, List.of(new Reaction("order", "the order shows its payment link"))),
+            Map.entry(DirectPaymentPaid.class, List.of(new Reaction("order", "the order is paid, ready to ship"))),
+            Map.entry(DirectPaymentExpired.class, List.of(new Reaction("order", "the unpaid order is cancelled"))),
+            Map.entry(DirectPaymentRefunded.class, List.of(new Reaction("wallet", "credit, once per refund id"))),
+            Map.entry(SellerRegistered.class, List.of(
+                    new Reaction("order", "the store's name and state for checkout"),
+                    new Reaction("settlement", "the seller becomes a payee (bank account, fee)"))),
+            Map.entry(SellerVerified.class, List.of(
+                    new Reaction("order", "the store may sell"),
+                    new Reaction("settlement", "the payee may be paid out"))),
+            Map.entry(SellerSuspended.class, List.of(new Reaction("order", "the store stops selling"))),
+            Map.entry(SellerProductListed.class, List.of(new Reaction("order", "product, price and weight for checkout"))),
+            Map.entry(OrderStockReserved.class, List.of(new Reaction("order", "the order is confirmed"))),
+            Map.entry(OrderStockRejected.class, List.of(new Reaction("order", "the order is cancelled: out of stock"))),
+            Map.entry(PayoutCompleted.class, List.of()),
+            Map.entry(PayoutFailed.class, List.of()));
 
     private EventCatalog() {
     }

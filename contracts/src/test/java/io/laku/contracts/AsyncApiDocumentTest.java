@@ -69,7 +69,7 @@ class AsyncApiDocumentTest {
         List<String> channels = new ArrayList<>();
         doc.path("channels").fieldNames().forEachRemaining(channels::add);
         assertThat(channels).containsExactly("laku.product", "laku.session", "laku.payment", "laku.wallet",
-                "laku.fulfilment", "laku.order");
+                "laku.fulfilment", "laku.order", "laku.seller", "laku.seller-stock", "laku.settlement");
         List<String> sessionMessages = new ArrayList<>();
         doc.path("channels").path("laku.session").path("messages").fieldNames().forEachRemaining(sessionMessages::add);
         assertThat(sessionMessages).containsExactly("ParticipantJoined", "ParticipantLeft", "ProductionCompleted",
@@ -86,7 +86,7 @@ class AsyncApiDocumentTest {
         assertThat(message.path("payload").path("schema").path("namespace").asText()).isEqualTo("io.laku.contracts.payment");
         assertThat(message.path("payload").path("schema").path("fields").get(1).path("name").asText()).isEqualTo("refundId");
         assertThat(message.path("summary").asText()).isEqualTo(RefundIssued.getClassSchema().getDoc());
-        assertThat(message.path("bindings").path("kafka").path("key").path("description").asText()).isEqualTo("the session id");
+        assertThat(message.path("bindings").path("kafka").path("key").path("description").asText()).isEqualTo("the session id, or store order id for a direct payment");
         assertThat(message.path("headers").path("$ref").asText()).isEqualTo("#/components/schemas/LakuHeaders");
         assertThat(message.path("x-owner").asText()).isEqualTo("payment");
         assertThat(message.path("x-consumers").findValuesAsText("service")).containsExactly("group-buying", "wallet");

@@ -44,6 +44,20 @@ class EventCatalogTest {
     }
 
     @Test
+    void theSellerStoreEventsGoToTheirOwnersTopics() {
+        assertThat(EventCatalog.aggregateOf(io.laku.contracts.seller.SellerVerified.class).topic()).isEqualTo("laku.seller");
+        assertThat(EventCatalog.aggregateOf(io.laku.contracts.sellerstock.OrderStockReserved.class).topic())
+                .isEqualTo("laku.seller-stock");
+        assertThat(EventCatalog.aggregateOf(io.laku.contracts.order.StoreOrderPlaced.class).owner()).isEqualTo("order");
+        assertThat(EventCatalog.aggregateOf(io.laku.contracts.payment.DirectPaymentPaid.class).owner()).isEqualTo("payment");
+        assertThat(EventCatalog.schemasPublishedBy("seller")).extracting(Schema::getName).containsExactlyInAnyOrder(
+                "SellerRegistered", "SellerVerified", "SellerSuspended", "SellerProductListed", "OrderStockReserved",
+                "OrderStockRejected");
+        assertThat(EventCatalog.schemasPublishedBy("settlement")).extracting(Schema::getName)
+                .containsExactlyInAnyOrder("PayoutCompleted", "PayoutFailed");
+    }
+
+    @Test
     void anUncataloguedClassIsRefused() {
         assertThatThrownBy(() -> EventCatalog.aggregateOf(SpecificRecord.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the event catalogue");

@@ -30,6 +30,8 @@ final class Platform {
     static final String WALLET = url("WALLET", 3010);
     static final String WAREHOUSE = url("WAREHOUSE", 3011);
     static final String ORDER = url("ORDER", 3005);
+    static final String SELLER = url("SELLER", 3013);
+    static final String SETTLEMENT = url("SETTLEMENT", 3014);
     static final String GATEWAY = url("GATEWAY", 3020);
     static final String CALLBACK_TOKEN = env("XENDIT_CALLBACK_TOKEN", "laku-local-callback-token");
     static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("LAKU_KAFKA_PORT", "19092"));
@@ -119,7 +121,7 @@ final class Platform {
         return env("LAKU_" + service + "_URL", "http://127.0.0.1:" + env("LAKU_" + service + "_PORT", String.valueOf(port)));
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

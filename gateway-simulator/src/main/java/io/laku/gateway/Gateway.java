@@ -1,53 +1,31 @@
 package io.laku.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-/** The simulated gateway's state (in memory) and its callbacks. */
+/** The simulated gateway's invoices (in memory) and their callbacks. */
 @ApplicationScoped
 public class Gateway {
-
-    private static final Logger LOG = Logger.getLogger(Gateway.class);
 
     @ConfigProperty(name = "gateway.callback-url")
     String callbackUrl;
 
-    @ConfigProperty(name = "gateway.callback-token")
-    String callbackToken;
-
     @ConfigProperty(name = "gateway.public-url")
     String publicUrl;
 
-    @ConfigProperty(name = "gateway.callback-attempts")
-    int callbackAttempts;
-
     @Inject
-    ObjectMapper json;
+    CallbackSender callbacks;
 
     private final Map<String, Invoice> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByExternalId = new ConcurrentHashMap<>();
-    private final Queue<PendingCallback> retries = new ConcurrentLinkedQueue<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
-    record PendingCallback(Map<String, Object> body, int attempt, Instant notBefore) {
-    }
 
     /** Idempotent on external_id, as Xendit's idempotency on our payment id. */
     public synchronized Invoice create(String externalId, long amount, String description, long durationSeconds) {
@@ -101,23 +79,6 @@ public class Gateway {
                 .forEach(this::expire);
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void retryCallbacks() {
-        int n = retries.size();
-        Instant now = Instant.now();
-        for (int i = 0; i < n; i++) {
-            PendingCallback pending = retries.poll();
-            if (pending == null) {
-                return;
-            }
-            if (pending.notBefore().isAfter(now)) {
-                retries.add(pending);
-            } else {
-                send(pending.body(), pending.attempt());
-            }
-        }
-    }
-
     /** The callback body Xendit sends for an invoice. */
     static Map<String, Object> callbackBody(Invoice invoice) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -140,32 +101,6 @@ public class Gateway {
     }
 
     private void callback(Invoice invoice) {
-        Map<String, Object> body = callbackBody(invoice);
-        Thread.startVirtualThread(() -> send(body, 1));
-    }
-
-    private void send(Map<String, Object> body, int attempt) {
-        int status;
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackUrl))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("x-callback-token", callbackToken)
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-        } catch (Exception e) {
-            status = -1;
-            LOG.warnf("Callback %s %s attempt %d failed: %s", body.get("id"), body.get("status"), attempt, e.toString());
-        }
-        if (status / 100 == 2) {
-            LOG.infof("Callback %s %s delivered (attempt %d)", body.get("id"), body.get("status"), attempt);
-        } else if (attempt < callbackAttempts) {
-            long backoff = Math.min(30, 1L << Math.min(attempt, 5));
-            retries.add(new PendingCallback(body, attempt + 1, Instant.now().plusSeconds(backoff)));
-        } else {
-            LOG.errorf("Callback %s %s given up after %d attempts (last HTTP %d)", body.get("id"), body.get("status"),
-                    attempt, status);
-        }
+        callbacks.send(callbackUrl, callbackBody(invoice));
     }
 }

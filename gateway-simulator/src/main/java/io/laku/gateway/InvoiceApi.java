@@ -66,6 +66,11 @@ public class InvoiceApi {
     }
 
     private void authenticate(String authorization) {
+        authenticate(apiKey, authorization);
+    }
+
+    /** Xendit's basic auth: the secret API key as user, an empty password. */
+    static void authenticate(String apiKey, String authorization) {
         String expected = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
         if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 authorization.getBytes(StandardCharsets.UTF_8))) {

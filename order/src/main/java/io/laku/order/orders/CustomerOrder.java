@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A participant's order (table customer_order: "order" is an SQL keyword). Its items hold the product snapshot. */
+/**
+ * An order (table customer_order: "order" is an SQL keyword): a group-buying participant's, or a seller store's
+ * ({@code orderSource}). Its items hold the product snapshot.
+ */
 @Entity
 @Table(name = "customer_order")
 public class CustomerOrder extends PanacheEntityBase {
@@ -44,6 +47,59 @@ public class CustomerOrder extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public static final String GROUP_BUYING = "group_buying";
+    public static final String SELLER_STORE = "seller_store";
+
+    /** group_buying (one per real participant of a confirmed session) or seller_store (SPEC §8). */
+    @Column(name = "order_source")
+    public String orderSource = GROUP_BUYING;
+
+    // --- seller-store orders only (null for group-buying orders)
+
+    @Column(name = "seller_id")
+    public UUID sellerId;
+
+    @Column(name = "seller_user_id")
+    public UUID sellerUserId;
+
+    @Column(name = "checkout_id")
+    public UUID checkoutId;
+
+    @Column(name = "payment_id")
+    public UUID paymentId;
+
+    @Column(name = "payment_url")
+    public String paymentUrl;
+
+    @Column(name = "payment_expires_at")
+    public Instant paymentExpiresAt;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    @Column(name = "rejected_variant_id")
+    public UUID rejectedVariantId;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    public String courier;
+
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+
+    @Column(name = "paid_at")
+    public Instant paidAt;
+
+    @Column(name = "shipped_at")
+    public Instant shippedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     public static CustomerOrder of(OrderDraft draft) {
         CustomerOrder order = new CustomerOrder();

@@ -1,6 +1,7 @@
 package io.laku.order.orders;
 
 import io.laku.order.ordering.OrderStatus;
+import io.laku.order.store.StoreOrderStatus;
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.Paging;
 import io.laku.platform.web.RequestParams;
@@ -35,9 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Orders", description = "One order per real participant of a confirmed session whose stock is reserved")
+@Tag(name = "Orders", description = "One order per real participant of a confirmed session whose stock is reserved, "
+        + "and the seller stores' orders")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+@RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.SELLER, Caller.ADMIN})
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrderResource {
@@ -50,7 +52,8 @@ public class OrderResource {
     @GET
     @WithSession
     @Operation(summary = "Orders the caller may see, newest first, paged",
-            description = "A customer sees the orders they placed, a factory the orders of its sessions, an admin all. "
+            description = "A customer sees the orders they placed, a factory the orders of its sessions, a seller its "
+                    + "store's orders, an admin all. "
                     + "Filters narrow that; a customer may not filter by another user.")
     @APIResponse(responseCode = "200", description = "A page of orders with the total count")
     @APIResponse(responseCode = "400", description = "A bad page, size, status or id; the problem names the field",
@@ -62,7 +65,8 @@ public class OrderResource {
             @QueryParam("userId") String userId,
             @Parameter(description = "Only this session's orders", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("sessionId") String sessionId,
-            @Parameter(description = "created or ready_to_ship", schema = @Schema(enumeration = {"created", "ready_to_ship"}))
+            @Parameter(description = "created or ready_to_ship (group buying); pending_stock_check, pending_payment, paid, "
+                    + "shipped, rejected or cancelled (seller store)")
             @QueryParam("status") String status,
             @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to " + MAX_PAGE_SIZE) @QueryParam("size") @DefaultValue("20") int size) {
@@ -77,6 +81,9 @@ public class OrderResource {
             }
             if (viewer.factory()) {
                 own.add("factoryId = :me");
+            }
+            if (viewer.seller()) {
+                own.add("sellerUserId = :me");
             }
             where.append(" and (").append(own.isEmpty() ? "1 = 0" : String.join(" or ", own)).append(")");
             params.put("me", viewer.userId());
@@ -96,7 +103,7 @@ public class OrderResource {
         }
         if (status != null && !status.isBlank()) {
             where.append(" and status = :status");
-            params.put("status", status(status).code());
+            params.put("status", status(status));
         }
         var query = CustomerOrder.<CustomerOrder>find(where + " order by createdAt desc, orderNumber", params)
                 .page(Page.of(page, size));
@@ -123,7 +130,7 @@ public class OrderResource {
         return CustomerOrder.<CustomerOrder>findById(orderId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Order", orderId))
                 .invoke(order -> {
-                    if (!viewer.maySee(order.userId, order.factoryId)) {
+                    if (!viewer.maySee(order.userId, order.factoryId, order.sellerUserId)) {
                         throw ProblemException.forbidden("This order belongs to another customer and another factory");
                     }
                 })
@@ -131,10 +138,11 @@ public class OrderResource {
     }
 
     private OrderViewer viewer() {
-        return new OrderViewer(caller.userId(), caller.isAdmin(), caller.is(Caller.CUSTOMER), caller.is(Caller.FACTORY));
+        return new OrderViewer(caller.userId(), caller.isAdmin(), caller.is(Caller.CUSTOMER), caller.is(Caller.FACTORY),
+                caller.is(Caller.SELLER));
     }
 
-    private static Uni<List<OrderView>> withItems(List<CustomerOrder> orders) {
+    public static Uni<List<OrderView>> withItems(List<CustomerOrder> orders) {
         if (orders.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -146,11 +154,16 @@ public class OrderResource {
     }
 
 
-    private static OrderStatus status(String code) {
+    private static String status(String code) {
         try {
-            return OrderStatus.ofCode(code);
+            return OrderStatus.ofCode(code).code();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "status must be one of created, ready_to_ship; was '" + code + "'");
+            try {
+                return StoreOrderStatus.ofCode(code).code();
+            } catch (IllegalArgumentException alsoNot) {
+                throw ProblemException.invalid("status", "status must be one of created, ready_to_ship, "
+                        + "pending_stock_check, pending_payment, paid, shipped, rejected, cancelled; was '" + code + "'");
+            }
         }
     }
 }

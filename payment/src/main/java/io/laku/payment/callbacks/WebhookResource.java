@@ -2,6 +2,7 @@ package io.laku.payment.callbacks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.laku.payment.direct.DirectCallbacks;
 import io.laku.platform.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -40,6 +41,9 @@ public class WebhookResource {
     @Inject
     Callbacks callbacks;
 
+    @Inject
+    DirectCallbacks direct;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +54,8 @@ public class WebhookResource {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "Missing or wrong x-callback-token", null, null);
         }
         XenditCallback callback = parse(body);
-        return callbacks.apply(callback, body);
+        // one gateway, one webhook: a store order's direct payment or a seat's escrow payment, by its external id
+        return direct.owns(callback).chain(isDirect -> isDirect ? direct.apply(callback, body) : callbacks.apply(callback, body));
     }
 
     private XenditCallback parse(String body) {

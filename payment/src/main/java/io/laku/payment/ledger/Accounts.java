@@ -23,6 +23,16 @@ public final class Accounts {
         return "factory_payable:" + factoryId;
     }
 
+    /** Money paid for one seller-store order, held until the order ships or is cancelled. */
+    public static String order(UUID orderId) {
+        return "order:" + orderId;
+    }
+
+    /** What the platform owes a seller for its shipped orders (settlement then takes its fee and pays it out). */
+    public static String sellerPayable(UUID sellerId) {
+        return "seller_payable:" + sellerId;
+    }
+
     static String kindOf(String code) {
         int colon = code.indexOf(':');
         return colon < 0 ? code : code.substring(0, colon);

@@ -19,13 +19,17 @@ public class Ledger {
     public static final String ESCROW_IN = "escrow_in";
     public static final String REFUND = "refund";
     public static final String RELEASE = "release";
+    public static final String DIRECT_IN = "direct_in";
+    public static final String DIRECT_REFUND = "direct_refund";
+    public static final String DIRECT_SETTLE = "direct_settle";
 
     /** The two accounts (if new) and the entry (unless its reference was posted before), in one statement. */
     private static final String POST = """
             with accounts as (
-                insert into ledger_account (code, kind) values (?3, ?9), (?4, ?10) on conflict do nothing)
-            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, payment_id)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (reference) do nothing""";
+                insert into ledger_account (code, kind) values (?3, ?11), (?4, ?12) on conflict do nothing)
+            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, order_id,
+                                      payment_id, party_id)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (reference) do nothing""";
     private static final String BALANCE = """
             select coalesce(sum(case when kind = 'escrow_in' then amount else 0 end), 0)::bigint,
                    coalesce(sum(case when kind = 'refund' then amount else 0 end), 0)::bigint,
@@ -34,6 +38,17 @@ public class Ledger {
                     - coalesce(sum(case when debit_account = ?2 then amount else 0 end), 0))::bigint,
                    count(*)
             from ledger_entry where session_id = ?1""";
+    private static final String ORDER_BALANCE = """
+            select coalesce(sum(case when kind = 'direct_in' then amount else 0 end), 0)::bigint,
+                   coalesce(sum(case when kind = 'direct_refund' then amount else 0 end), 0)::bigint,
+                   coalesce(sum(case when kind = 'direct_settle' then amount else 0 end), 0)::bigint,
+                   (coalesce(sum(case when credit_account = ?2 then amount else 0 end), 0)
+                    - coalesce(sum(case when debit_account = ?2 then amount else 0 end), 0))::bigint,
+                   count(*)
+            from ledger_entry where order_id = ?1""";
+    private static final String ORDER_ENTRIES = """
+            select id, reference, debit_account, credit_account, amount, kind, payment_id, created_at
+            from ledger_entry where order_id = ?1 order by created_at, reference""";
     private static final String ENTRIES = """
             select id, reference, debit_account, credit_account, amount, kind, payment_id, created_at
             from ledger_entry where session_id = ?1 order by created_at, reference""";
@@ -50,9 +65,27 @@ public class Ledger {
         }
     }
 
-    /** @return true when this call moved the money, false when the reference was posted before */
-    public Uni<Boolean> post(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
-            UUID paymentId) {
+    /** A store order's money: paid in = refunded + settled to the seller + what the order's account still holds. */
+    public record OrderBalance(UUID orderId, long paidIn, long refunded, long settled, long held, long entries) {
+        public boolean balanced() {
+            return paidIn == refunded + settled + held && held >= 0;
+        }
+    }
+
+    /**
+     * A movement of a seller-store order's money, once per reference. The table's checks refuse one between the wrong
+     * accounts, or for a seller other than the order's.
+     *
+     * @param sellerId the seller the order was placed with
+     * @return true when this call moved the money, false when the reference was posted before
+     */
+    public Uni<Boolean> postForOrder(String reference, String debit, String credit, long amount, String kind,
+            UUID orderId, UUID paymentId, UUID sellerId) {
+        return insert(reference, debit, credit, amount, kind, null, orderId, paymentId, sellerId);
+    }
+
+    private Uni<Boolean> insert(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
+            UUID orderId, UUID paymentId, UUID partyId) {
         new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
         return Panache.getSession().chain(session -> session.createNativeQuery(POST)
                         .setParameter(1, UUID.randomUUID())
@@ -62,11 +95,36 @@ public class Ledger {
                         .setParameter(5, amount)
                         .setParameter(6, kind)
                         .setParameter(7, sessionId)
-                        .setParameter(8, paymentId)
-                        .setParameter(9, Accounts.kindOf(debit))
-                        .setParameter(10, Accounts.kindOf(credit))
+                        .setParameter(8, orderId)
+                        .setParameter(9, paymentId)
+                        .setParameter(10, partyId)
+                        .setParameter(11, Accounts.kindOf(debit))
+                        .setParameter(12, Accounts.kindOf(credit))
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    public Uni<OrderBalance> orderBalance(UUID orderId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ORDER_BALANCE, Object[].class)
+                .setParameter(1, orderId)
+                .setParameter(2, Accounts.order(orderId))
+                .getSingleResult())
+                .map(row -> new OrderBalance(orderId, number(row[0]), number(row[1]), number(row[2]), number(row[3]),
+                        number(row[4])));
+    }
+
+    public Uni<List<Entry>> orderEntries(UUID orderId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ORDER_ENTRIES, Object[].class)
+                .setParameter(1, orderId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Entry((UUID) row[0], (String) row[1], (String) row[2],
+                        (String) row[3], number(row[4]), (String) row[5], (UUID) row[6], instant(row[7]))).toList());
+    }
+
+    /** @return true when this call moved the money, false when the reference was posted before */
+    public Uni<Boolean> post(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
+            UUID paymentId) {
+        return insert(reference, debit, credit, amount, kind, sessionId, null, paymentId, null);
     }
 
     public Uni<SessionBalance> balance(UUID sessionId) {

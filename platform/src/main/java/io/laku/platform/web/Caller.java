@@ -12,6 +12,7 @@ public class Caller {
 
     public static final String CUSTOMER = "customer";
     public static final String FACTORY = "factory";
+    public static final String SELLER = "seller";
     public static final String ADMIN = "admin";
 
     @Inject

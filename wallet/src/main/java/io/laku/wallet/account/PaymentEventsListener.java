@@ -1,5 +1,6 @@
 package io.laku.wallet.account;
 
+import io.laku.contracts.payment.DirectPaymentRefunded;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.platform.eventing.EventConsumer;
 import io.laku.platform.eventing.EventHandlers;
@@ -11,7 +12,10 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Payment events (topic laku.payment): a refund is credited to the customer's wallet, once per refund id. */
+/**
+ * Payment events (topic laku.payment): a refund, of a seat's escrow or of a store order's direct payment, is credited
+ * to the customer's wallet, once per refund id.
+ */
 @ApplicationScoped
 public class PaymentEventsListener implements EventListener {
 
@@ -33,7 +37,9 @@ public class PaymentEventsListener implements EventListener {
         return new EventHandlers()
                 .on(RefundIssued.class, refund -> wallets.credit(UUID.fromString(refund.getUserId()), refund.getRefundId(),
                         refund.getAmount(), "refund:" + refund.getReason(), UUID.fromString(refund.getSessionId()))
-                        .replaceWithVoid());
+                        .replaceWithVoid())
+                .on(DirectPaymentRefunded.class, refund -> wallets.credit(UUID.fromString(refund.getCustomerId()),
+                        refund.getRefundId(), refund.getAmount(), "refund:" + refund.getReason(), null).replaceWithVoid());
     }
 
     @Incoming(CHANNEL)
