@@ -35,6 +35,7 @@ final class Platform {
     static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("LAKU_KAFKA_PORT", "19092"));
     static final String REGISTRY = env("LAKU_REGISTRY_URL", "http://127.0.0.1:" + env("LAKU_REGISTRY_PORT", "18081") + "/apis/registry/v3");
     static final String ISSUER = env("LAKU_JWT_ISSUER", "https://laku.local");
+    static final String AUDIENCE = env("LAKU_JWT_AUDIENCE", "laku-local");
 
     private static PrivateKey signingKey;
 
@@ -52,6 +53,7 @@ final class Platform {
     static String token(UUID user, String role) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(user.toString());
         claims.setClaim("upn", user.toString());
         claims.setStringListClaim("groups", List.of(role));
