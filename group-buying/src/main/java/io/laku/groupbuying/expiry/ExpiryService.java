@@ -7,9 +7,9 @@ import io.laku.contracts.session.SessionFailed;
 import io.laku.contracts.session.VariantDemand;
 import io.laku.groupbuying.join.Participant;
 import io.laku.groupbuying.join.SessionLocks;
-import io.laku.groupbuying.product.Variant;
 import io.laku.groupbuying.session.Session;
 import io.laku.groupbuying.session.SessionStatus;
+import io.laku.groupbuying.session.SessionVariant;
 import io.laku.groupbuying.tally.Tally;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.money.Rupiah;
@@ -100,7 +100,7 @@ public class ExpiryService {
                 .chain(() -> Tally.dropAwaiting(id))
                 .chain(() -> Participant.<Participant>find("sessionId = ?1 and status = ?2 order by joinedAt, id", id,
                         Participant.PAID).list())
-                .chain(paid -> Variant.ofProduct(session.productId).chain(variants -> {
+                .chain(paid -> SessionVariant.ofSession(id).chain(variants -> {
                     List<PaidParticipant> seats = paid.stream().map(p -> new PaidParticipant(p.id, p.userId,
                             p.variantId, p.quantity, p.unitPrice)).toList();
                     SessionOutcome outcome = SessionOutcome.decide(session.targetMoq, session.priceTiers(),
@@ -113,17 +113,18 @@ public class ExpiryService {
                 }));
     }
 
-    private Uni<Expired> confirm(Session session, SessionOutcome.Confirmed c, List<Variant> variants, Instant now) {
+    private Uni<Expired> confirm(Session session, SessionOutcome.Confirmed c, List<SessionVariant> variants,
+            Instant now) {
         session.status = SessionStatus.CONFIRMED;
         session.tier = c.tier().percent();
         session.finalUnitPrice = c.finalUnitPrice();
         session.botUnits = c.botUnits();
         session.closeReason = c.botUnits() > 0 ? "bot_to_tier_25" : "tier_" + c.tier().percent();
         List<VariantDemand> demand = new ArrayList<>();
-        for (Variant v : variants) {
-            Long units = c.demandPerVariant().get(v.id);
+        for (SessionVariant v : variants) {
+            Long units = c.demandPerVariant().get(v.variantId);
             if (units != null && units > 0) {
-                demand.add(VariantDemand.newBuilder().setVariantId(v.id.toString()).setVariantName(v.name)
+                demand.add(VariantDemand.newBuilder().setVariantId(v.variantId.toString()).setVariantName(v.name)
                         .setUnits(units).setUnitsPerBundle(v.unitsPerBundle).build());
             }
         }

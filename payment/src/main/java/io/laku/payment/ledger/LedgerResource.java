@@ -1,7 +1,7 @@
 package io.laku.payment.ledger;
 
 import io.laku.platform.web.Caller;
-import io.laku.platform.web.ProblemException;
+import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,12 +36,7 @@ public class LedgerResource {
     @WithSession
     @Operation(summary = "A session's ledger entries and balance check (admin)")
     public Uni<SessionLedger> session(@QueryParam("sessionId") String sessionId) {
-        UUID id;
-        try {
-            id = UUID.fromString(String.valueOf(sessionId));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("sessionId", "sessionId must be a UUID");
-        }
+        UUID id = RequestParams.uuid(sessionId, "sessionId");
         return ledger.balance(id).chain(balance -> ledger.entries(id).map(entries -> new SessionLedger(id,
                 balance.paidIn(), balance.refunded(), balance.released(), balance.escrowBalance(), balance.balanced(),
                 entries)));
