@@ -51,9 +51,14 @@ final class Platform {
     }
 
     static String token(UUID user, String role) {
+        return token(user, role, ISSUER, AUDIENCE);
+    }
+
+    /** A token of another issuer or for another audience (signed with the same development key). */
+    static String token(UUID user, String role, String issuer, String audience) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setAudience(AUDIENCE);
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject(user.toString());
         claims.setClaim("upn", user.toString());
         claims.setStringListClaim("groups", List.of(role));
@@ -95,6 +100,11 @@ final class Platform {
         return signingKey;
     }
 
+    /** The development key pair's public half, which the running stack verifies tokens with. */
+    static Path publicKey() {
+        return laku().resolve("jwt/publicKey.pem");
+    }
+
     private static Path laku() {
         String home = System.getenv("LAKU_HOME");
         if (home != null) {
@@ -111,7 +121,7 @@ final class Platform {
         return env("LAKU_" + service + "_URL", "http://127.0.0.1:" + env("LAKU_" + service + "_PORT", String.valueOf(port)));
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

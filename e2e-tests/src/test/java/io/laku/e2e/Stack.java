@@ -23,6 +23,11 @@ final class Stack {
         laku("start", service);
     }
 
+    /** A service's built fast-jar (./laku test builds it first). */
+    static Path jar(String service) {
+        return repo().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
     private static void laku(String command, String service) {
         Path script = repo().resolve("laku");
         try {

@@ -10,10 +10,11 @@ import jakarta.interceptor.Interceptor;
 import org.flywaydb.core.Flyway;
 
 /**
- * What every service does first, in this order, before its consumers, schedulers or endpoints run: refuse an
- * unsafe production start, migrate its schema (as the schema owner, not the application role) and grant the
- * application role its rows, then make sure the deployment set up the outbox capture (publication and slot). Flyway runs here rather than at
- * Quarkus' migrate-at-start so that the production guard comes before anything touches the database.
+ * What every service does first, in this order, before its consumers, schedulers or endpoints run: refuse an unsafe
+ * production start, migrate its schema (as the schema owner, not the application role) and grant the application
+ * role its rows, then make sure the deployment set up the outbox capture (publication and slot). Flyway runs here
+ * rather than at Quarkus' migrate-at-start so that the production guard comes first: nothing is migrated, read or
+ * written with a refused setting (Hibernate only asks the database for its version while booting).
  */
 @ApplicationScoped
 public class StartupSequence {
