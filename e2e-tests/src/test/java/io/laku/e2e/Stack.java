@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The running stack's own controls (./laku kill / start), for crash drills against the real processes. */
@@ -15,12 +16,17 @@ final class Stack {
 
     /** SIGKILL: the service loses whatever it was doing, as in a crash. */
     static void kill(String service) {
-        laku("kill", service);
+        laku("kill", service, Map.of());
     }
 
     /** Starts the service again and returns once it is ready. */
     static void start(String service) {
-        laku("start", service);
+        laku("start", service, Map.of());
+    }
+
+    /** Starts the service with these settings on top of ./laku's (e.g. a short retention), once it is ready. */
+    static void start(String service, Map<String, String> settings) {
+        laku("start", service, settings);
     }
 
     /** A service's built fast-jar (./laku test builds it first). */
@@ -28,11 +34,13 @@ final class Stack {
         return repo().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private static void laku(String command, String service) {
+    private static void laku(String command, String service, Map<String, String> settings) {
         Path script = repo().resolve("laku");
         try {
-            Process process = new ProcessBuilder(List.of(script.toString(), command, service))
-                    .directory(repo().toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), command, service))
+                    .directory(repo().toFile()).redirectErrorStream(true);
+            builder.environment().putAll(settings);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("./laku " + command + " " + service + " failed:\n" + output);
