@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -99,7 +100,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        var database = DatabaseErrors.problemFor(e);
+        var database = DatabaseErrors.problemFor(e, constraint -> ConfigProvider.getConfig()
+                .getOptionalValue("laku.unique-constraint." + constraint, String.class).orElse(null));
         if (database.isPresent()) {
             LOG.infof("Refused by the database: %s", rootMessage(e));
             return problem(database.get());
