@@ -3,6 +3,7 @@ package io.laku.contracts;
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.StockReserved;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentExpired;
@@ -13,6 +14,7 @@ import io.laku.contracts.product.ProductConfigured;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
@@ -74,6 +76,7 @@ public final class EventCatalog {
             Map.entry(SessionConfirmed.class, Aggregate.SESSION),
             Map.entry(SessionFailed.class, Aggregate.SESSION),
             Map.entry(SessionCancelled.class, Aggregate.SESSION),
+            Map.entry(SeatSettled.class, Aggregate.SESSION),
             Map.entry(ProductionCompleted.class, Aggregate.SESSION),
             Map.entry(PaymentInvoiceCreated.class, Aggregate.PAYMENT),
             Map.entry(PaymentPaid.class, Aggregate.PAYMENT),
@@ -85,6 +88,7 @@ public final class EventCatalog {
             Map.entry(StockReserved.class, Aggregate.FULFILMENT),
             Map.entry(PurchaseOrderCreated.class, Aggregate.FULFILMENT),
             Map.entry(PurchaseOrderReceived.class, Aggregate.FULFILMENT),
+            Map.entry(OrderPlaced.class, Aggregate.ORDER),
             Map.entry(OrdersCreated.class, Aggregate.ORDER));
 
     private EventCatalog() {

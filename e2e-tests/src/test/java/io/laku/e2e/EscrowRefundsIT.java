@@ -56,13 +56,13 @@ class EscrowRefundsIT {
         Topics.find("laku.payment",
                 r -> sessionId.equals(r.key()) && "PaymentPaid".equals(Topics.header(r, "eventType")), Money.DEADLINE);
 
-        SessionConfirmed confirmed = SessionEvents.confirmed(sessionId, factory, 25, GROUP_PRICE, 150_000, List.of(
+        SessionEvents.Outcome confirmed = SessionEvents.confirmed(sessionId, factory, 25, GROUP_PRICE, 150_000, List.of(
                 SessionEvents.confirmedParticipant(participants[0], users[0], 10, GROUP_PRICE, 150_000),
                 SessionEvents.confirmedParticipant(participants[1], users[1], 15, GROUP_PRICE, 150_000),
                 SessionEvents.confirmedParticipant(participants[2], users[2], 20, GROUP_PRICE, 150_000)));
         // 45 units the warehouse does not have: it orders them from the factory, so no order exists until this
         // test says so below (the real warehouse and order services run alongside)
-        confirmed.setDemand(List.of(VariantDemand.newBuilder().setVariantId(UUID.randomUUID().toString())
+        confirmed.confirmed().setDemand(List.of(VariantDemand.newBuilder().setVariantId(UUID.randomUUID().toString())
                 .setVariantName("M").setUnits(45).build()));
         SessionEvents.publish(sessionId, confirmed);
 
@@ -82,11 +82,7 @@ class EscrowRefundsIT {
                 .until(() -> Topics.consumedPast("payment", production));
         assertThat(Money.ledger(sessionId).getLong("escrowBalance")).isEqualTo(6_750_000);
         // ...and once the orders exist, what remains goes to the factory, and the session's escrow is 0
-        Events.publish("laku.order", sessionId, OrdersCreated.newBuilder().setSessionId(sessionId)
-                .setOrders(List.of(CreatedOrder.newBuilder().setOrderId(UUID.randomUUID().toString())
-                        .setOrderNumber("LK-E2E").setParticipantId(participants[0].toString())
-                        .setUserId(users[0].toString()).setVariantId(UUID.randomUUID().toString()).setQuantity(10)
-                        .setFinalUnitPrice(150_000).build()))
+        Events.publish("laku.order", sessionId, OrdersCreated.newBuilder().setSessionId(sessionId).setOrderCount(3)
                 .setCreatedAt(Instant.now()).build());
         JsonPath settled = await("escrow released").atMost(Money.DEADLINE).pollInterval(Duration.ofMillis(300))
                 .until(() -> Money.ledger(sessionId), l -> l.getLong("released") > 0);
@@ -115,17 +111,20 @@ class EscrowRefundsIT {
         UUID payer1 = UUID.randomUUID();
         UUID payer2 = UUID.randomUUID();
         UUID unpaid = UUID.randomUUID();
-        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, UUID.randomUUID(), payer1, 3, GROUP_PRICE));
-        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, UUID.randomUUID(), payer2, 5, GROUP_PRICE));
-        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, UUID.randomUUID(), unpaid, 2, GROUP_PRICE));
+        UUID seat1 = UUID.randomUUID();
+        UUID seat2 = UUID.randomUUID();
+        UUID unpaidSeat = UUID.randomUUID();
+        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, seat1, payer1, 3, GROUP_PRICE));
+        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, seat2, payer2, 5, GROUP_PRICE));
+        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, unpaidSeat, unpaid, 2, GROUP_PRICE));
         List<Map<String, Object>> invoices = Money.awaitInvoices(sessionId, 3);
         invoices.stream().filter(p -> !unpaid.toString().equals(p.get("userId"))).forEach(Money::pay);
         await("two seats paid").atMost(Money.DEADLINE).pollInterval(Duration.ofMillis(300))
                 .until(() -> Money.payments(sessionId).stream().filter(p -> "paid".equals(p.get("status"))).count() == 2);
 
         var failed = SessionEvents.failed(sessionId, factory, List.of(
-                FailedRefund.newBuilder().setParticipantId(UUID.randomUUID().toString()).setUserId(payer1.toString()).setAmount(600_000).build(),
-                FailedRefund.newBuilder().setParticipantId(UUID.randomUUID().toString()).setUserId(payer2.toString()).setAmount(1_000_000).build()));
+                SessionEvents.paidSeat(seat1, payer1, 3, GROUP_PRICE), SessionEvents.paidSeat(seat2, payer2, 5, GROUP_PRICE),
+                SessionEvents.unpaidSeat(unpaidSeat, unpaid, 2, GROUP_PRICE)));
         RecordMetadata first = SessionEvents.publish(sessionId, failed);
         Money.awaitWallet(payer1, 600_000);
         Money.awaitWallet(payer2, 1_000_000);
@@ -169,7 +168,8 @@ class EscrowRefundsIT {
         UUID stayer = UUID.randomUUID();
         UUID leaverSeat = UUID.randomUUID();
         SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, leaverSeat, leaver, 2, GROUP_PRICE));
-        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, UUID.randomUUID(), stayer, 7, GROUP_PRICE));
+        UUID stayerSeat = UUID.randomUUID();
+        SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, factory, stayerSeat, stayer, 7, GROUP_PRICE));
         Money.awaitInvoices(sessionId, 2).forEach(Money::pay);
         Money.awaitStatuses(sessionId, 2, "paid");
 
@@ -178,12 +178,8 @@ class EscrowRefundsIT {
                 .setVariantId(UUID.randomUUID().toString()).setQuantity(2).setPaid(true).setLeftAt(Instant.now()).build());
         Money.awaitWallet(leaver, 400_000);
 
-        SessionEvents.publish(sessionId, SessionCancelled.newBuilder().setSessionId(sessionId)
-                .setProductId(UUID.randomUUID().toString()).setFactoryId(factory.toString())
-                .setCancelledBy(Money.ADMIN.toString()).setReason("test")
-                .setRefunds(List.of(CancelledRefund.newBuilder().setParticipantId(UUID.randomUUID().toString())
-                        .setUserId(stayer.toString()).setAmount(1_400_000).build()))
-                .setCancelledAt(Instant.now()).build());
+        SessionEvents.publish(sessionId, SessionEvents.cancelled(sessionId, factory, "test",
+                List.of(SessionEvents.paidSeat(stayerSeat, stayer, 7, GROUP_PRICE))));
         Money.awaitWallet(stayer, 1_400_000);
 
         JsonPath ledger = Money.ledger(sessionId);

@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.laku.contracts.session.ConfirmedParticipant;
+import io.laku.contracts.session.SeatOutcome;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionFailed;
 import io.restassured.response.Response;
@@ -59,14 +60,23 @@ class ExpiryIT {
         assertThat(confirmed.getGroupPrice()).isEqualTo(200_000L);
         assertThat(confirmed.getPaidUnits()).isEqualTo(45L);
         assertThat(confirmed.getBotUnits()).isZero();
-        Map<String, Long> refunds = confirmed.getParticipants().stream()
-                .collect(Collectors.toMap(ConfirmedParticipant::getUserId, ConfirmedParticipant::getRefundDue));
+        assertThat(confirmed.getSeats()).as("3 paid seats and the unpaid one").isEqualTo(4);
+        List<SeatSettled> seats = seats(session, 4);
+        Map<String, Long> refunds = seats.stream().filter(s -> s.getOutcome() == SeatOutcome.CONFIRMED)
+                .collect(Collectors.toMap(SeatSettled::getUserId, SeatSettled::getRefundDue));
         assertThat(refunds).containsExactlyInAnyOrderEntriesOf(Map.of(
                 a.toString(), 500_000L, b.toString(), 750_000L, c.toString(), 1_000_000L));
-        assertThat(confirmed.getParticipants()).allSatisfy(p -> {
+        assertThat(seats).filteredOn(s -> s.getOutcome() == SeatOutcome.CONFIRMED).allSatisfy(p -> {
             assertThat(p.getPaidUnitPrice()).isEqualTo(200_000L);
             assertThat(p.getFinalUnitPrice()).isEqualTo(150_000L);
+            assertThat(p.getTier()).isEqualTo(25);
         });
+        assertThat(seats).filteredOn(s -> s.getOutcome() == SeatOutcome.DROPPED).singleElement()
+                .satisfies(dropped -> {
+                    assertThat(dropped.getUserId()).isEqualTo(unpaid.toString());
+                    assertThat(dropped.getRefundDue()).isZero();
+                });
+        assertThat(seats).extracting(SeatSettled::getSeat).containsExactlyInAnyOrder(1, 2, 3, 4);
         Map<String, Long> demand = confirmed.getDemand().stream()
                 .collect(Collectors.toMap(d -> d.getVariantName(), d -> d.getUnits()));
         assertThat(demand).containsExactlyInAnyOrderEntriesOf(Map.of("M", 25L, "L", 20L));
@@ -94,7 +104,7 @@ class ExpiryIT {
                 .body("outcome", equalTo("confirmed")).body("botUnits", equalTo(15));
         SessionConfirmed confirmed = outcome(session, SessionConfirmed.class);
         assertThat(confirmed.getBotUnits()).isEqualTo(15L);
-        assertThat(confirmed.getParticipants()).singleElement()
+        assertThat(seats(session, 1)).singleElement()
                 .satisfies(p -> assertThat(p.getRefundDue()).isEqualTo(500_000L));
         // the bot's units are not demand
         assertThat(confirmed.getDemand()).singleElement().satisfies(d -> assertThat(d.getUnits()).isEqualTo(10L));
@@ -116,10 +126,13 @@ class ExpiryIT {
         SessionFailed failed = outcome(session, SessionFailed.class);
         assertThat(failed.getReason()).isEqualTo("BELOW_25_PERCENT_WITHOUT_BOT");
         assertThat(failed.getPaidUnits()).isEqualTo(10L);
-        assertThat(failed.getRefunds()).singleElement().satisfies(r -> {
-            assertThat(r.getUserId()).isEqualTo(a.toString());
-            assertThat(r.getAmount()).isEqualTo(2_000_000L);
-        });
+        assertThat(failed.getPaidSeats()).isEqualTo(1);
+        assertThat(failed.getRefundTotal()).isEqualTo(2_000_000L);
+        assertThat(seats(session, 2)).filteredOn(s -> s.getOutcome() == SeatOutcome.REFUNDED).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getUserId()).isEqualTo(a.toString());
+                    assertThat(r.getRefundDue()).isEqualTo(2_000_000L);
+                });
         as(ADMIN, "admin").get(API + session).then().body("status", equalTo("failed"));
     }
 
@@ -179,6 +192,18 @@ class ExpiryIT {
             deserializer.configure(Map.of("apicurio.registry.url", Platform.REGISTRY,
                     "apicurio.registry.use-specific-avro-reader", true), false);
             return deserializer.deserialize(record.topic(), record.value());
+        }
+    }
+
+    /** The session's SeatSettled events, once there are {@code n} of them on laku.session. */
+    static List<SeatSettled> seats(UUID session, int n) {
+        try (AvroKafkaDeserializer<SeatSettled> deserializer = new AvroKafkaDeserializer<>()) {
+            deserializer.configure(Map.of("apicurio.registry.url", Platform.REGISTRY,
+                    "apicurio.registry.use-specific-avro-reader", true), false);
+            return await(n + " seats of " + session).atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Topics.all("laku.session", r -> session.toString().equals(r.key())
+                                    && "SeatSettled".equals(Topics.header(r, "eventType"))).stream()
+                            .map(r -> deserializer.deserialize(r.topic(), r.value())).toList(), list -> list.size() >= n);
         }
     }
 

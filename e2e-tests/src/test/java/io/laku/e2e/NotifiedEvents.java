@@ -4,14 +4,10 @@ import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderLine;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.ReceivedUnits;
-import io.laku.contracts.order.CreatedOrder;
-import io.laku.contracts.order.OrdersCreated;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
-import io.laku.contracts.session.CancelledRefund;
-import io.laku.contracts.session.FailedRefund;
-import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.wallet.WalletCredited;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,22 +52,6 @@ final class NotifiedEvents {
                 .setSessionId(session == null ? null : session.toString()).setOccurredAt(now()).build();
     }
 
-    static FailedRefund failedRefund(UUID user, long amount) {
-        return FailedRefund.newBuilder().setParticipantId(UUID.randomUUID().toString()).setUserId(user.toString())
-                .setAmount(amount).build();
-    }
-
-    static SessionCancelled cancelled(UUID session, UUID factory, String reason, List<CancelledRefund> refunds) {
-        return SessionCancelled.newBuilder().setSessionId(session.toString()).setProductId(UUID.randomUUID().toString())
-                .setFactoryId(factory.toString()).setCancelledBy(UUID.randomUUID().toString()).setReason(reason)
-                .setRefunds(refunds).setCancelledAt(now()).build();
-    }
-
-    static CancelledRefund cancelledRefund(UUID user, long amount) {
-        return CancelledRefund.newBuilder().setParticipantId(UUID.randomUUID().toString()).setUserId(user.toString())
-                .setAmount(amount).build();
-    }
-
     /** A line of a purchase order: {@code bundles x unitsPerBundle} units of a variant ordered. */
     static PurchaseOrderLine line(String variantName, int unitsPerBundle, long missing, long bundles) {
         return PurchaseOrderLine.newBuilder().setVariantId(UUID.randomUUID().toString()).setVariantName(variantName)
@@ -96,14 +76,13 @@ final class NotifiedEvents {
                 .setReceivedAt(now()).build();
     }
 
-    static CreatedOrder order(UUID user, String orderNumber, long quantity, long finalUnitPrice) {
-        return CreatedOrder.newBuilder().setOrderId(UUID.randomUUID().toString()).setOrderNumber(orderNumber)
+    static OrderPlaced orderPlaced(UUID session, UUID user, String orderNumber, long quantity, long finalUnitPrice) {
+        return OrderPlaced.newBuilder().setOrderId(UUID.randomUUID().toString()).setOrderNumber(orderNumber)
+                .setSessionId(session.toString()).setFactoryId(UUID.randomUUID().toString())
                 .setParticipantId(UUID.randomUUID().toString()).setUserId(user.toString())
-                .setVariantId(UUID.randomUUID().toString()).setQuantity(quantity).setFinalUnitPrice(finalUnitPrice)
-                .build();
-    }
-
-    static OrdersCreated ordersCreated(UUID session, List<CreatedOrder> orders) {
-        return OrdersCreated.newBuilder().setSessionId(session.toString()).setOrders(orders).setCreatedAt(now()).build();
+                .setProductId(UUID.randomUUID().toString()).setProductName("Premium Hoodie")
+                .setVariantId(UUID.randomUUID().toString()).setVariantName("M").setQuantity(quantity)
+                .setPaidUnitPrice(200_000).setFinalUnitPrice(finalUnitPrice).setTotal(quantity * finalUnitPrice)
+                .setPlacedAt(now()).build();
     }
 }

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.laku.contracts.fulfilment.StockReserved;
-import io.laku.contracts.order.CreatedOrder;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.contracts.product.ConfiguredVariant;
 import io.laku.contracts.product.ProductConfigured;
-import io.laku.contracts.session.ConfirmedParticipant;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.VariantDemand;
 import io.restassured.path.json.JsonPath;
@@ -47,23 +46,27 @@ class OrderIT {
         final long[] quantities = {10, 15, 20};
         final String[] variants = {m, m, s};
 
-        SessionConfirmed confirmed() {
+        SessionEvents.Outcome confirmed() {
             return confirmed(0);
         }
 
-        SessionConfirmed confirmed(long botUnits) {
-            List<ConfirmedParticipant> seats = new ArrayList<>();
+        /** The outcome as group-buying publishes it: SessionConfirmed, then the three seats (named as the demand). */
+        SessionEvents.Outcome confirmed(long botUnits) {
+            List<SessionEvents.Seat> seats = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                seats.add(ConfirmedParticipant.newBuilder(SessionEvents.confirmedParticipant(participants[i], users[i],
-                        quantities[i], GROUP_PRICE, FINAL_PRICE)).setVariantId(variants[i]).build());
+                seats.add(SessionEvents.confirmedParticipant(participants[i], users[i], quantities[i], GROUP_PRICE,
+                        FINAL_PRICE).withVariant(variants[i]));
             }
-            return SessionConfirmed.newBuilder(SessionEvents.confirmed(sessionId, factory, 25, GROUP_PRICE, FINAL_PRICE, seats))
+            SessionEvents.Outcome outcome = SessionEvents.confirmed(sessionId, factory, 25, GROUP_PRICE, FINAL_PRICE, seats);
+            outcome.seats().forEach(seat -> seat.setProductId(productId));
+            outcome.seats().forEach(seat -> seat.setVariantName(m.equals(seat.getVariantId()) ? "M" : "S"));
+            return outcome.with(SessionConfirmed.newBuilder(outcome.confirmed())
                     .setProductId(productId)
                     .setBotUnits(botUnits)
                     .setDemand(List.of(
                             VariantDemand.newBuilder().setVariantId(m).setVariantName("M").setUnits(25).setUnitsPerBundle(5).build(),
                             VariantDemand.newBuilder().setVariantId(s).setVariantName("S").setUnits(20).setUnitsPerBundle(2).build()))
-                    .build();
+                    .build());
         }
 
         StockReserved stockReserved() {
@@ -139,8 +142,8 @@ class OrderIT {
     @Test
     void theBotGetsNoOrder() {
         SeedSession seed = new SeedSession();
-        SessionConfirmed withBot = seed.confirmed(30);
-        assertThat(withBot.getBotUnits()).isEqualTo(30);
+        SessionEvents.Outcome withBot = seed.confirmed(30);
+        assertThat(withBot.confirmed().getBotUnits()).isEqualTo(30);
         SessionEvents.publish(seed.sessionId, withBot);
         FulfilmentEvents.publish(seed.sessionId, FulfilmentEvents.stockReserved(seed.sessionId, seed.productId,
                 Map.of(seed.m, 55L, seed.s, 20L)));
@@ -152,7 +155,8 @@ class OrderIT {
         assertThat(orders.getList("items.userId", String.class))
                 .containsExactlyInAnyOrder(seed.users[0].toString(), seed.users[1].toString(), seed.users[2].toString());
         assertThat(orders.getList("items.items.quantity.flatten()", Long.class)).containsExactlyInAnyOrder(10L, 15L, 20L);
-        assertThat(created.getOrders()).hasSize(3);
+        assertThat(created.getOrderCount()).isEqualTo(3);
+        assertThat(OrderRecords.ordersPlaced(seed.sessionId)).hasSize(3);
     }
 
     @Test
@@ -291,13 +295,15 @@ class OrderIT {
     static void assertOrdersCreatedOnce(SeedSession seed, JsonPath orders) {
         OrdersCreated created = awaitOrdersCreated(seed.sessionId);
         assertThat(created.getSessionId()).isEqualTo(seed.sessionId);
-        assertThat(created.getOrders()).extracting(CreatedOrder::getOrderId)
+        assertThat(created.getOrderCount()).isEqualTo(3);
+        List<OrderPlaced> placed = OrderRecords.ordersPlaced(seed.sessionId);
+        assertThat(placed).extracting(OrderPlaced::getOrderId)
                 .containsExactlyInAnyOrderElementsOf(orders.getList("items.id", String.class));
-        assertThat(created.getOrders()).extracting(CreatedOrder::getOrderNumber)
+        assertThat(placed).extracting(OrderPlaced::getOrderNumber)
                 .containsExactlyInAnyOrderElementsOf(orders.getList("items.orderNumber", String.class));
         for (int i = 0; i < 3; i++) {
             String participant = seed.participants[i].toString();
-            CreatedOrder order = created.getOrders().stream().filter(o -> participant.equals(o.getParticipantId()))
+            OrderPlaced order = placed.stream().filter(o -> participant.equals(o.getParticipantId()))
                     .findFirst().orElseThrow();
             assertThat(order.getUserId()).isEqualTo(seed.users[i].toString());
             assertThat(order.getVariantId()).isEqualTo(seed.variants[i]);

@@ -3,6 +3,7 @@ package io.laku.e2e;
 import static io.laku.e2e.Platform.as;
 import static org.awaitility.Awaitility.await;
 
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.order.OrdersCreated;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -52,30 +53,23 @@ final class OrderRecords {
 
     /** Every OrdersCreated published for the session so far, reading laku.order to its end. */
     static List<OrdersCreated> ordersCreated(String sessionId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<OrdersCreated> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("laku.order").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("laku.order could not be read to its end within " + DEADLINE);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (sessionId.equals(record.key()) && "OrdersCreated".equals(Topics.header(record, "eventType"))) {
-                        found.add(decode(record.value()));
-                    }
-                }
-            }
+        return Topics.all("laku.order", r -> sessionId.equals(r.key()) && "OrdersCreated".equals(Topics.header(r, "eventType")))
+                .stream().map(r -> decode(r.value())).toList();
+    }
+
+    /** Every OrderPlaced published for the session so far (one per order), reading laku.order to its end. */
+    static List<OrderPlaced> ordersPlaced(String sessionId) {
+        return Topics.all("laku.order", r -> sessionId.equals(r.key()) && "OrderPlaced".equals(Topics.header(r, "eventType")))
+                .stream().map(r -> decode(r.value(), OrderPlaced.class)).toList();
+    }
+
+    static <T> T decode(byte[] payload, Class<T> type) {
+        try {
+            return new SpecificDatumReader<>(type)
+                    .read(null, DecoderFactory.get().binaryDecoder(payload, 5, payload.length - 5, null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        return found;
     }
 
     static OrdersCreated decode(byte[] payload) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.laku.contracts.session.SeatOutcome;
 import io.laku.contracts.session.SessionCancelled;
+import io.laku.contracts.session.SessionEnd;
 import io.laku.contracts.session.SessionFailed;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +51,14 @@ class SchedulerAndCancelIT {
         as(ADMIN, "admin").body(Map.of("reason", "factory closed")).post(API + session + "/cancel").then().statusCode(200)
                 .body("status", equalTo("cancelled"));
         SessionCancelled cancelled = ExpiryIT.outcome(session, SessionCancelled.class);
-        assertThat(cancelled.getRefunds()).singleElement().satisfies(r -> {
-            assertThat(r.getUserId()).isEqualTo(a.toString());
-            assertThat(r.getAmount()).isEqualTo(600_000L);
-        });
+        assertThat(cancelled.getPaidSeats()).isEqualTo(1);
+        assertThat(cancelled.getRefundTotal()).isEqualTo(600_000L);
+        assertThat(ExpiryIT.seats(session, 2)).filteredOn(s -> s.getOutcome() == SeatOutcome.REFUNDED).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getUserId()).isEqualTo(a.toString());
+                    assertThat(r.getRefundDue()).isEqualTo(600_000L);
+                    assertThat(r.getSessionOutcome()).isEqualTo(SessionEnd.CANCELLED);
+                });
         as(UUID.randomUUID(), "customer").body(Products.join(hoodie.variant("M"), 1)).post(API + session + "/join")
                 .then().statusCode(409).body("type", equalTo("https://laku.io/problems/session-not-forming"));
         as(ADMIN, "admin").body(Map.of()).post(API + session + "/cancel").then().statusCode(409);

@@ -482,7 +482,7 @@ class WarehouseIT {
         });
         return SessionConfirmed.newBuilder().setSessionId(session.toString()).setProductId(shirt.product().toString())
                 .setFactoryId(shirt.factory().toString()).setTargetMoq(10).setTier(100).setGroupPrice(100_000)
-                .setFinalUnitPrice(80_000).setPaidUnits(s + m + l).setBotUnits(0).setParticipants(List.of())
+                .setFinalUnitPrice(80_000).setPaidUnits(s + m + l).setBotUnits(0).setSeats(0)
                 .setDemand(demand).setConfirmedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
     }
 

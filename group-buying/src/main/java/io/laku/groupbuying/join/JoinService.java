@@ -3,6 +3,8 @@ package io.laku.groupbuying.join;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.groupbuying.grosir.GrosirRule;
+import io.laku.groupbuying.seat.SeatEvent;
+import io.laku.groupbuying.seat.SeatStatus;
 import io.laku.groupbuying.grosir.JoinDecision;
 import io.laku.groupbuying.session.GrosirRules;
 import io.laku.groupbuying.session.Session;
@@ -126,7 +128,7 @@ public class JoinService {
         p.quantity = quantity;
         p.unitPrice = session.groupPrice;
         p.amountDue = amountDue;
-        p.status = Participant.AWAITING_PAYMENT;
+        p.status = SeatStatus.AWAITING_PAYMENT;
         p.joinedAt = now;
         p.updatedAt = now;
         ParticipantJoined event = ParticipantJoined.newBuilder()
@@ -157,14 +159,12 @@ public class JoinService {
                         + session.status.code() + "; participants may leave only while it is forming", "status",
                         Map.of("status", session.status.code()));
             }
-            if (!p.live()) {
-                throw ProblemException.conflict("seat-not-live", "participant " + participantId + " is " + p.status
-                        + " and holds no seat", "status", Map.of("status", p.status));
+            if (!p.status.live()) {
+                throw ProblemException.conflict("seat-not-live", "participant " + participantId + " is "
+                        + p.status.code() + " and holds no seat", "status", Map.of("status", p.status.code()));
             }
-            boolean paid = Participant.PAID.equals(p.status);
-            p.status = Participant.LEFT;
-            p.updatedAt = now;
-            ParticipantLeft event = ParticipantLeft.newBuilder()
+            boolean paid = p.status == SeatStatus.PAID;
+            return p.apply(SeatEvent.LEFT, now).chain(() -> outbox.publish(sessionId, ParticipantLeft.newBuilder()
                     .setSessionId(sessionId.toString())
                     .setParticipantId(p.id.toString())
                     .setUserId(p.userId.toString())
@@ -172,9 +172,7 @@ public class JoinService {
                     .setQuantity(p.quantity)
                     .setPaid(paid)
                     .setLeftAt(now)
-                    .build();
-            return Tally.add(sessionId, p.variantId, paid ? 0 : -p.quantity, paid ? -p.quantity : 0)
-                    .call(() -> outbox.publish(sessionId, event))
+                    .build()))
                     .replaceWith(p);
         }));
     }

@@ -1,25 +1,24 @@
 package io.laku.groupbuying.join;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.laku.groupbuying.seat.SeatEvent;
+import io.laku.groupbuying.seat.SeatStatus;
+import io.laku.groupbuying.seat.SeatStatusConverter;
+import io.laku.groupbuying.tally.Tally;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A real participant's seat in a session. Status: see {@link #AWAITING_PAYMENT} and the others. */
+/** A real participant's seat in a session; its life is {@link SeatStatus}. */
 @Entity
 @Table(name = "participant")
 public class Participant extends PanacheEntityBase {
-
-    public static final String AWAITING_PAYMENT = "awaiting_payment";
-    public static final String PAID = "paid";
-    /** The payment expired or failed: the seat was released. */
-    public static final String EXPIRED = "expired";
-    public static final String LEFT = "left";
-    /** Still unpaid when the session expired: not part of the outcome. */
-    public static final String DROPPED = "dropped";
 
     @Id
     public UUID id;
@@ -41,7 +40,8 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "amount_due")
     public long amountDue;
 
-    public String status;
+    @Convert(converter = SeatStatusConverter.class)
+    public SeatStatus status;
 
     @Column(name = "payment_id")
     public UUID paymentId;
@@ -55,7 +55,20 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public boolean live() {
-        return AWAITING_PAYMENT.equals(status) || PAID.equals(status);
+    /**
+     * What the event does to the seat (SPEC §3, §4: {@link SeatStatus}), with the tally moved to match. Nothing
+     * changes when the event means nothing for a seat in its status (a late or repeated event).
+     *
+     * @return the seat's status before the event, or empty when nothing changed
+     */
+    public Uni<Optional<SeatStatus>> apply(SeatEvent event, Instant at) {
+        SeatStatus before = status;
+        Optional<SeatStatus> after = before.after(event);
+        if (after.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        status = after.get();
+        updatedAt = at;
+        return Tally.move(sessionId, variantId, quantity, before, status).replaceWith(Optional.of(before));
     }
 }

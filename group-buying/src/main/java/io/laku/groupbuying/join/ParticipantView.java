@@ -12,6 +12,6 @@ public record ParticipantView(UUID participantId, UUID sessionId, UUID userId, U
 
     static ParticipantView of(Participant p) {
         return new ParticipantView(p.id, p.sessionId, p.userId, p.variantId, p.quantity, p.unitPrice, p.amountDue,
-                p.status, p.paymentUrl, "/api/group-buying/" + p.sessionId + "/participants/" + p.id, p.joinedAt);
+                p.status.code(), p.paymentUrl, "/api/group-buying/" + p.sessionId + "/participants/" + p.id, p.joinedAt);
     }
 }

@@ -16,8 +16,13 @@ public final class SessionLocks {
     private SessionLocks() {
     }
 
+    /** For a request naming the session: 404 when there is none. */
     public static Uni<Session> lock(UUID sessionId) {
-        return Session.<Session>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
+        return lockIfExists(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    /** For an event about the session: null when group-buying has no such session. */
+    public static Uni<Session> lockIfExists(UUID sessionId) {
+        return Session.<Session>findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

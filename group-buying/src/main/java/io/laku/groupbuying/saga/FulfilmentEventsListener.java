@@ -5,17 +5,19 @@ import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.StockReserved;
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Warehouse and order events (topics laku.fulfilment, laku.order) that move the session's status. */
 @ApplicationScoped
-public class FulfilmentEventsListener {
+public class FulfilmentEventsListener implements EventListener {
 
-    static final String CONSUMER = "group-buying.fulfilment-events";
+    static final String CHANNEL = "fulfilment-events";
 
     @Inject
     EventConsumer events;
@@ -23,15 +25,22 @@ public class FulfilmentEventsListener {
     @Inject
     SagaSteps saga;
 
-    @Incoming("fulfilment-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case StockReserved reserved -> saga.stockReserved(event, reserved);
-            case PurchaseOrderCreated po -> saga.purchaseOrderCreated(event, po);
-            case PurchaseOrderReceived received -> saga.purchaseOrderReceived(event, received);
-            case OrdersCreated orders -> saga.ordersCreated(event, orders);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(StockReserved.class, saga::stockReserved)
+                .on(PurchaseOrderCreated.class, saga::purchaseOrderCreated)
+                .on(PurchaseOrderReceived.class, saga::purchaseOrderReceived)
+                .on(OrdersCreated.class, saga::ordersCreated);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

@@ -90,9 +90,9 @@ public class SagaSteps {
     public Uni<Void> ordersCreated(InboundEvent event, OrdersCreated orders) {
         return onSession(orders.getSessionId(), "orders_created", session -> {
             if (session.ordersCreated == null) {
-                session.ordersCreated = orders.getOrders().size();
+                session.ordersCreated = orders.getOrderCount();
             }
-            return SessionTimeline.record(session.id, "orders_created", orders.getOrders().size()
+            return SessionTimeline.record(session.id, "orders_created", orders.getOrderCount()
                             + " orders created, one per participant", event.id(), orders.getCreatedAt())
                     .chain(() -> productionIfImplied(session));
         });
@@ -166,8 +166,7 @@ public class SagaSteps {
     }
 
     private Uni<Void> onSession(String sessionId, String step, Function<Session, Uni<Void>> apply) {
-        return SessionLocks.lock(UUID.fromString(sessionId))
-                .onFailure(ProblemException.class).recoverWithNull()
+        return SessionLocks.lockIfExists(UUID.fromString(sessionId))
                 .chain(session -> {
                     if (session == null) {
                         LOG.warnf("%s for unknown session %s ignored", step, sessionId);

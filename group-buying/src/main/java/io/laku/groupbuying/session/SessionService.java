@@ -2,18 +2,19 @@ package io.laku.groupbuying.session;
 
 import io.laku.contracts.session.SessionCreated;
 import io.laku.groupbuying.expiry.PriceTiers;
-import io.laku.contracts.session.CancelledRefund;
-import io.laku.contracts.session.SessionCancelled;
+import io.laku.groupbuying.expiry.SessionClosing;
 import io.laku.groupbuying.expiry.Tier;
 import io.laku.groupbuying.join.Participant;
 import io.laku.groupbuying.join.SessionLocks;
 import io.laku.groupbuying.product.Product;
 import io.laku.groupbuying.product.Variant;
+import io.laku.groupbuying.seat.SeatStatus;
 import io.laku.platform.reactive.Sequence;
 import java.util.List;
 import io.laku.groupbuying.tally.Tally;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.groupbuying.saga.SessionTimeline;
@@ -40,6 +41,9 @@ public class SessionService {
 
     @Inject
     OutboxWriter outbox;
+
+    @Inject
+    SessionClosing closing;
 
     Clock clock = Clock.systemUTC();
 
@@ -124,7 +128,7 @@ public class SessionService {
     public Uni<SessionView> details(UUID id) {
         Instant now = clock.instant();
         return get(id).chain(session -> Tally.of(id).chain(tally -> Participant
-                .count("sessionId = ?1 and status in ('awaiting_payment', 'paid')", id)
+                .count("sessionId = ?1 and status in ?2", id, List.of(SeatStatus.AWAITING_PAYMENT, SeatStatus.PAID))
                 .map(participants -> SessionView.of(session, stats(session, tally, participants, now)))));
     }
 
@@ -179,35 +183,7 @@ public class SessionService {
                 throw ProblemException.conflict("session-not-forming", "session " + id + " is " + session.status.code()
                         + "; only a forming session can be cancelled", "status", Map.of("status", session.status.code()));
             }
-            return Participant.<Participant>find("sessionId = ?1 and status = ?2 order by joinedAt", id, Participant.PAID)
-                    .list()
-                    .call(() -> Participant.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status = ?4",
-                            Participant.DROPPED, now, id, Participant.AWAITING_PAYMENT))
-                    .call(() -> Tally.dropAwaiting(id))
-                    .chain(paid -> {
-                        session.status = SessionStatus.CANCELLED;
-                        session.closedAt = now;
-                        session.closeReason = reason == null ? "cancelled" : reason;
-                        SessionCancelled event = SessionCancelled.newBuilder()
-                                .setSessionId(id.toString())
-                                .setProductId(session.productId.toString())
-                                .setFactoryId(session.factoryId.toString())
-                                .setCancelledBy(admin.toString())
-                                .setReason(reason)
-                                .setRefunds(paid.stream().map(p -> CancelledRefund.newBuilder()
-                                        .setParticipantId(p.id.toString())
-                                        .setUserId(p.userId.toString())
-                                        .setAmount(Math.multiplyExact(p.quantity, p.unitPrice))
-                                        .build()).toList())
-                                .setCancelledAt(now)
-                                .build();
-                        session.refundsExpected = paid.size();
-                        String outcome = "cancelled by an admin (" + session.closeReason + "); " + paid.size()
-                                + " full refunds due";
-                        return outbox.publish(id, event)
-                                .chain(() -> SessionTimeline.record(id, "cancelled", outcome, null, now))
-                                .replaceWith(session);
-                    });
+            return closing.close(session, new SessionClosing.Ending.Cancelled(admin, reason), now).replaceWith(session);
         });
     }
 

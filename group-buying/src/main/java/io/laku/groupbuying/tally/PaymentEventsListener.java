@@ -7,17 +7,19 @@ import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.groupbuying.saga.SagaSteps;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Payment events (topic laku.payment): the payment link, paid and released seats, and the escrow release. */
 @ApplicationScoped
-public class PaymentEventsListener {
+public class PaymentEventsListener implements EventListener {
 
-    static final String CONSUMER = "group-buying.payment-events";
+    static final String CHANNEL = "payment-events";
 
     @Inject
     EventConsumer events;
@@ -28,16 +30,23 @@ public class PaymentEventsListener {
     @Inject
     SagaSteps saga;
 
-    @Incoming("payment-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case PaymentInvoiceCreated invoice -> seats.invoiceCreated(invoice);
-            case PaymentPaid paid -> seats.paid(paid);
-            case PaymentExpired expired -> seats.expired(expired);
-            case EscrowReleased released -> saga.escrowReleased(event, released);
-            case RefundIssued refund -> saga.refundIssued(event, refund);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(PaymentInvoiceCreated.class, seats::invoiceCreated)
+                .on(PaymentPaid.class, seats::paid)
+                .on(PaymentExpired.class, seats::expired)
+                .on(EscrowReleased.class, saga::escrowReleased)
+                .on(RefundIssued.class, saga::refundIssued);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

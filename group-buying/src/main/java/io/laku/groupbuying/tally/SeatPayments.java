@@ -5,7 +5,7 @@ import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.groupbuying.join.Participant;
 import io.laku.groupbuying.join.SessionLocks;
-import io.laku.platform.web.ProblemException;
+import io.laku.groupbuying.seat.SeatEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -34,37 +34,37 @@ public class SeatPayments {
     }
 
     public Uni<Void> paid(PaymentPaid paid) {
-        return seat(paid.getSessionId(), paid.getParticipantId()).chain(p -> {
-            if (p == null || !Participant.AWAITING_PAYMENT.equals(p.status)) {
-                LOG.warnf("PaymentPaid for participant %s in status %s: seat unchanged", paid.getParticipantId(),
-                        p == null ? "unknown" : p.status);
-                return Uni.createFrom().voidItem();
-            }
-            p.status = Participant.PAID;
-            p.paymentId = UUID.fromString(paid.getPaymentId());
-            p.updatedAt = Instant.now();
-            return Tally.add(p.sessionId, p.variantId, -p.quantity, p.quantity);
-        });
+        return seat(paid.getSessionId(), paid.getParticipantId()).chain(p -> p == null ? unknownSeat(paid.getParticipantId())
+                : p.apply(SeatEvent.PAYMENT_PAID, Instant.now()).invoke(before -> {
+                    if (before.isPresent()) {
+                        p.paymentId = UUID.fromString(paid.getPaymentId());
+                    } else {
+                        LOG.warnf("PaymentPaid for participant %s, %s: seat unchanged (payment refunds money of a seat "
+                                + "outside the outcome)", paid.getParticipantId(), p.status.code());
+                    }
+                }).replaceWithVoid());
     }
 
     public Uni<Void> expired(PaymentExpired expired) {
-        return seat(expired.getSessionId(), expired.getParticipantId()).chain(p -> {
-            if (p == null || !Participant.AWAITING_PAYMENT.equals(p.status)) {
-                LOG.infof("PaymentExpired for participant %s in status %s: seat unchanged", expired.getParticipantId(),
-                        p == null ? "unknown" : p.status);
-                return Uni.createFrom().voidItem();
-            }
-            p.status = Participant.EXPIRED;
-            p.updatedAt = Instant.now();
-            return Tally.add(p.sessionId, p.variantId, -p.quantity, 0);
-        });
+        return seat(expired.getSessionId(), expired.getParticipantId()).chain(p -> p == null
+                ? unknownSeat(expired.getParticipantId())
+                : p.apply(SeatEvent.PAYMENT_EXPIRED, Instant.now()).invoke(before -> {
+                    if (before.isEmpty()) {
+                        LOG.infof("PaymentExpired for participant %s, %s: seat unchanged", expired.getParticipantId(),
+                                p.status.code());
+                    }
+                }).replaceWithVoid());
+    }
+
+    private static Uni<Void> unknownSeat(String participantId) {
+        LOG.warnf("Payment event for unknown participant %s ignored", participantId);
+        return Uni.createFrom().voidItem();
     }
 
     /** Locks the session, then reads the seat; null when either is unknown. */
     private static Uni<Participant> seat(String sessionId, String participantId) {
         UUID session = UUID.fromString(sessionId);
-        return SessionLocks.lock(session)
-                .onFailure(ProblemException.class).recoverWithNull()
+        return SessionLocks.lockIfExists(session)
                 .chain(s -> s == null ? Uni.createFrom().nullItem()
                         : Participant.<Participant>findById(UUID.fromString(participantId))
                                 .map(p -> p != null && p.sessionId.equals(session) ? p : null));

@@ -1,5 +1,6 @@
 package io.laku.groupbuying.tally;
 
+import io.laku.groupbuying.seat.SeatStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashMap;
@@ -38,6 +39,13 @@ public final class Tally {
         Map<UUID, Long> orders = new LinkedHashMap<>();
         tally.forEach((variant, units) -> orders.put(variant, units.live()));
         return orders;
+    }
+
+    /** A seat of {@code quantity} units went from one status to another: its units move in the tally to match. */
+    public static Uni<Void> move(UUID sessionId, UUID variantId, long quantity, SeatStatus from, SeatStatus to) {
+        long awaiting = to.awaitingUnits(quantity) - from.awaitingUnits(quantity);
+        long paid = to.paidUnits(quantity) - from.paidUnits(quantity);
+        return awaiting == 0 && paid == 0 ? Uni.createFrom().voidItem() : add(sessionId, variantId, awaiting, paid);
     }
 
     /**

@@ -7,26 +7,25 @@ import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionFailed;
+import io.laku.groupbuying.seat.SeatEvent;
+import io.laku.groupbuying.seat.SeatStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Rebuilds the tally from events alone, with the same rules as the live consumers: a seat joins awaiting payment,
- * moves to paid or is released only from awaiting, leaves from either, and is dropped when its session ends unpaid.
- * Feed events in the order they happened (each topic in offset order; session events of a seat before its payment
- * events). Duplicates change nothing: every transition is guarded by the seat's state.
+ * Rebuilds the tally from events alone, with the seat's own transition table ({@link SeatStatus}) that the live
+ * consumers use. Feed events in the order they happened (each topic in offset order; session events of a seat before
+ * its payment events). Duplicates change nothing: an event means nothing to a seat already past it.
  */
 public final class TallyFold {
-
-    private enum State { AWAITING, PAID, GONE }
 
     private static final class Seat {
         final UUID sessionId;
         final UUID variantId;
         final long quantity;
-        State state = State.AWAITING;
+        SeatStatus status = SeatStatus.AWAITING_PAYMENT;
 
         Seat(UUID sessionId, UUID variantId, long quantity) {
             this.sessionId = sessionId;
@@ -42,12 +41,12 @@ public final class TallyFold {
         switch (event) {
             case ParticipantJoined j -> seats.putIfAbsent(UUID.fromString(j.getParticipantId()),
                     new Seat(UUID.fromString(j.getSessionId()), UUID.fromString(j.getVariantId()), j.getQuantity()));
-            case ParticipantLeft l -> move(l.getParticipantId(), null, State.GONE);
-            case PaymentPaid p -> move(p.getParticipantId(), State.AWAITING, State.PAID);
-            case PaymentExpired e -> move(e.getParticipantId(), State.AWAITING, State.GONE);
-            case SessionConfirmed c -> dropUnpaid(c.getSessionId());
-            case SessionFailed f -> dropUnpaid(f.getSessionId());
-            case SessionCancelled c -> dropUnpaid(c.getSessionId());
+            case ParticipantLeft l -> move(l.getParticipantId(), SeatEvent.LEFT);
+            case PaymentPaid p -> move(p.getParticipantId(), SeatEvent.PAYMENT_PAID);
+            case PaymentExpired e -> move(e.getParticipantId(), SeatEvent.PAYMENT_EXPIRED);
+            case SessionConfirmed c -> sessionEnded(c.getSessionId());
+            case SessionFailed f -> sessionEnded(f.getSessionId());
+            case SessionCancelled c -> sessionEnded(c.getSessionId());
             default -> {
             }
         }
@@ -61,27 +60,24 @@ public final class TallyFold {
                 continue;
             }
             long[] units = sums.computeIfAbsent(seat.variantId, v -> new long[2]);
-            if (seat.state == State.AWAITING) {
-                units[0] += seat.quantity;
-            } else if (seat.state == State.PAID) {
-                units[1] += seat.quantity;
-            }
+            units[0] += seat.status.awaitingUnits(seat.quantity);
+            units[1] += seat.status.paidUnits(seat.quantity);
         }
         Map<UUID, Tally.Units> result = new LinkedHashMap<>();
         sums.forEach((variant, units) -> result.put(variant, new Tally.Units(units[0], units[1])));
         return result;
     }
 
-    private void move(String participantId, State from, State to) {
+    private void move(String participantId, SeatEvent event) {
         Seat seat = seats.get(UUID.fromString(participantId));
-        if (seat != null && seat.state != State.GONE && (from == null || seat.state == from)) {
-            seat.state = to;
+        if (seat != null) {
+            seat.status.after(event).ifPresent(next -> seat.status = next);
         }
     }
 
-    private void dropUnpaid(String sessionId) {
+    private void sessionEnded(String sessionId) {
         UUID id = UUID.fromString(sessionId);
-        seats.values().stream().filter(s -> s.sessionId.equals(id) && s.state == State.AWAITING)
-                .forEach(s -> s.state = State.GONE);
+        seats.values().stream().filter(s -> s.sessionId.equals(id))
+                .forEach(s -> s.status.after(SeatEvent.SESSION_ENDED).ifPresent(next -> s.status = next));
     }
 }

@@ -59,7 +59,7 @@ class TallyFoldTest {
         fold.apply(joined(b, m, 2));
         fold.apply(paid(a));
         fold.apply(SessionFailed.newBuilder().setSessionId(session.toString()).setProductId("p").setFactoryId("f")
-                .setReason("BELOW_25_PERCENT_WITHOUT_BOT").setPaidUnits(5).setRefunds(List.of())
+                .setReason("BELOW_25_PERCENT_WITHOUT_BOT").setPaidUnits(5).setSeats(2)
                 .setFailedAt(Instant.EPOCH).build());
         fold.apply(paid(b));
         assertThat(fold.tally(session)).containsExactlyEntriesOf(Map.of(m, new Tally.Units(0, 5)));

@@ -3,17 +3,19 @@ package io.laku.notifications.inapp;
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Fulfilment events (topic laku.fulfilment): purchase orders to the factory, by notice and WhatsApp. */
 @ApplicationScoped
-public class FulfilmentEventsListener {
+public class FulfilmentEventsListener implements EventListener {
 
-    static final String CONSUMER = "notifications.fulfilment-events";
+    static final String CHANNEL = "fulfilment-events";
 
     @Inject
     EventConsumer events;
@@ -21,13 +23,20 @@ public class FulfilmentEventsListener {
     @Inject
     Notices notices;
 
-    @Incoming("fulfilment-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case PurchaseOrderCreated order -> notices.purchaseOrderCreated(event, order);
-            case PurchaseOrderReceived received -> notices.purchaseOrderReceived(event, received);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(PurchaseOrderCreated.class, notices::purchaseOrderCreated)
+                .on(PurchaseOrderReceived.class, notices::purchaseOrderReceived);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

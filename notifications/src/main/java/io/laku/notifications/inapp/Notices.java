@@ -1,20 +1,16 @@
 package io.laku.notifications.inapp;
 
-import static io.laku.platform.reactive.Sequence.inOrder;
-
 import io.laku.contracts.fulfilment.PurchaseOrderCreated;
 import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.ReceivedUnits;
-import io.laku.contracts.order.CreatedOrder;
-import io.laku.contracts.order.OrdersCreated;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
-import io.laku.contracts.session.CancelledRefund;
-import io.laku.contracts.session.ConfirmedParticipant;
-import io.laku.contracts.session.FailedRefund;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
+import io.laku.contracts.session.SessionEnd;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
@@ -52,6 +48,11 @@ public class Notices {
             insert into notification (id, user_id, kind, title, message, session_id, source_event_id, fact_key, created_at)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             on conflict do nothing""";
+    private static final String TO_MEMBERS = """
+            insert into notification (id, user_id, kind, title, message, session_id, source_event_id, fact_key, created_at)
+            select gen_random_uuid(), m.user_id, ?1, ?2, ?3, ?4, ?5, ?6, ?7
+            from session_member m where m.session_id = ?4 and m.role = ?8
+            on conflict do nothing""";
 
     @Inject
     SessionMembers members;
@@ -85,27 +86,37 @@ public class Notices {
                 Wording.paymentReceived(paid.getAmount()));
     }
 
+    /** The factory hears the tier and the demand; each participant hears of their own seat (SeatSettled). */
     public Uni<Void> sessionConfirmed(InboundEvent event, SessionConfirmed confirmed) {
         UUID session = uuid(confirmed.getSessionId());
         UUID factory = uuid(confirmed.getFactoryId());
-        String fact = "session:" + session;
-        Map<UUID, long[]> byUser = new LinkedHashMap<>(); // quantity, refund due
-        Map<UUID, Long> paidPrice = new LinkedHashMap<>();
-        for (ConfirmedParticipant p : confirmed.getParticipants()) {
-            long[] sums = byUser.computeIfAbsent(uuid(p.getUserId()), u -> new long[2]);
-            sums[0] += p.getQuantity();
-            sums[1] += p.getRefundDue();
-            paidPrice.putIfAbsent(uuid(p.getUserId()), p.getPaidUnitPrice());
-        }
         List<Wording.VariantUnits> demand = confirmed.getDemand().stream()
                 .map(d -> new Wording.VariantUnits(nameOr(d.getVariantName(), d.getVariantId()), d.getUnits())).toList();
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> inOrder(List.copyOf(byUser.keySet()), user -> members.add(session, user, Role.PARTICIPANT)
-                        .chain(() -> notify(event, user, session, fact, Wording.sessionConfirmed(confirmed.getTier(),
-                                paidPrice.get(user), confirmed.getFinalUnitPrice(), byUser.get(user)[0],
-                                byUser.get(user)[1])))))
-                .chain(() -> notify(event, factory, session, fact, Wording.sessionConfirmedForFactory(confirmed.getTier(),
-                        confirmed.getFinalUnitPrice(), confirmed.getPaidUnits(), confirmed.getBotUnits(), demand)));
+                .chain(() -> notify(event, factory, session, "session:" + session, Wording.sessionConfirmedForFactory(
+                        confirmed.getTier(), confirmed.getFinalUnitPrice(), confirmed.getPaidUnits(),
+                        confirmed.getBotUnits(), demand)));
+    }
+
+    /**
+     * One seat of a session's outcome: a confirmed participant learns the final price and the refund due; a seat
+     * dropped unpaid from a confirmed session learns why. A refunded seat of a failed or cancelled session hears it
+     * from the session's notice and the wallet's refund notice.
+     */
+    public Uni<Void> seatSettled(InboundEvent event, SeatSettled seat) {
+        UUID session = uuid(seat.getSessionId());
+        UUID user = uuid(seat.getUserId());
+        String fact = "seat:" + seat.getParticipantId();
+        return switch (seat.getOutcome()) {
+            case CONFIRMED -> members.add(session, user, Role.PARTICIPANT)
+                    .chain(() -> notify(event, user, session, fact, Wording.sessionConfirmed(
+                            seat.getTier() == null ? 0 : seat.getTier(), seat.getPaidUnitPrice(), seat.getFinalUnitPrice(),
+                            seat.getQuantity(), seat.getRefundDue())));
+            case DROPPED -> seat.getSessionOutcome() == SessionEnd.CONFIRMED
+                    ? notify(event, user, session, fact, Wording.seatDropped(seat.getQuantity()))
+                    : Uni.createFrom().voidItem();
+            case REFUNDED, OTHER -> Uni.createFrom().voidItem();
+        };
     }
 
     /** Refunds only (wallet's reason {@code refund:<reason>}): tier refunds and full refunds reaching the wallet. */
@@ -118,34 +129,25 @@ public class Notices {
                 Wording.refundCredited(credited.getAmount(), credited.getBalanceAfter(), credited.getReason()));
     }
 
+    /** SPEC §4: everyone who joined is told (also those who never paid); the factory with the refunds in all. */
     public Uni<Void> sessionFailed(InboundEvent event, SessionFailed failed) {
         UUID session = uuid(failed.getSessionId());
         UUID factory = uuid(failed.getFactoryId());
-        Map<UUID, Long> refunds = sumByUser(failed.getRefunds(), FailedRefund::getUserId, FailedRefund::getAmount);
-        long total = refunds.values().stream().mapToLong(Long::longValue).sum();
         String fact = "session:" + session;
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> inOrder(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
-                        Wording.sessionFailed(refunds.get(user)))))
-                .chain(() -> everyoneElseWhoJoined(session, refunds.keySet(), user -> notify(event, user, session, fact,
-                        Wording.sessionFailedNothingHeld())))
+                .chain(() -> toMembers(event, session, Role.JOINED, fact, Wording.sessionFailed()))
                 .chain(() -> notify(event, factory, session, fact, Wording.sessionFailedForFactory(failed.getPaidUnits(),
-                        failed.getRefunds().size(), total)));
+                        failed.getPaidSeats(), failed.getRefundTotal())));
     }
 
     public Uni<Void> sessionCancelled(InboundEvent event, SessionCancelled cancelled) {
         UUID session = uuid(cancelled.getSessionId());
         UUID factory = uuid(cancelled.getFactoryId());
-        Map<UUID, Long> refunds = sumByUser(cancelled.getRefunds(), CancelledRefund::getUserId, CancelledRefund::getAmount);
-        long total = refunds.values().stream().mapToLong(Long::longValue).sum();
         String fact = "session:" + session;
         return members.add(session, factory, Role.FACTORY)
-                .chain(() -> inOrder(List.copyOf(refunds.keySet()), user -> notify(event, user, session, fact,
-                        Wording.sessionCancelled(refunds.get(user), cancelled.getReason()))))
-                .chain(() -> everyoneElseWhoJoined(session, refunds.keySet(), user -> notify(event, user, session, fact,
-                        Wording.sessionCancelledNothingHeld(cancelled.getReason()))))
+                .chain(() -> toMembers(event, session, Role.JOINED, fact, Wording.sessionCancelled(cancelled.getReason())))
                 .chain(() -> notify(event, factory, session, fact, Wording.sessionCancelledForFactory(
-                        cancelled.getRefunds().size(), total, cancelled.getReason())));
+                        cancelled.getPaidSeats(), cancelled.getRefundTotal(), cancelled.getReason())));
     }
 
     /** The factory's notice and its WhatsApp message (SPEC §5 step 3). */
@@ -172,15 +174,11 @@ public class Notices {
         return toMembers(event, session, Role.FACTORY, "purchase-order:" + received.getPurchaseOrderId(), notice);
     }
 
-    public Uni<Void> ordersCreated(InboundEvent event, OrdersCreated created) {
-        UUID session = uuid(created.getSessionId());
-        Map<UUID, List<Wording.OrderLine>> byUser = new LinkedHashMap<>();
-        for (CreatedOrder order : created.getOrders()) {
-            byUser.computeIfAbsent(uuid(order.getUserId()), u -> new ArrayList<>()).add(new Wording.OrderLine(
-                    order.getOrderNumber(), order.getQuantity(), order.getFinalUnitPrice()));
-        }
-        return inOrder(List.copyOf(byUser.keySet()), user -> notify(event, user, session, "orders:" + session,
-                Wording.ordersCreated(byUser.get(user))));
+    /** The customer's order of a confirmed session, with its number. */
+    public Uni<Void> orderPlaced(InboundEvent event, OrderPlaced placed) {
+        return notify(event, uuid(placed.getUserId()), uuid(placed.getSessionId()), "order:" + placed.getOrderId(),
+                Wording.ordersCreated(List.of(new Wording.OrderLine(placed.getOrderNumber(), placed.getQuantity(),
+                        placed.getFinalUnitPrice()))));
     }
 
     /** To the real participants of the confirmed session. */
@@ -199,13 +197,24 @@ public class Notices {
                         : notify(event, factory, session, "session:" + session, Wording.escrowReleased(released.getAmount())));
     }
 
+    /** One notice to every member of the session with the role, in one statement however many they are. */
     private Uni<Void> toMembers(InboundEvent event, UUID session, Role role, String fact, Notice notice) {
-        return members.withRole(session, role).chain(users -> {
-            if (users.isEmpty()) {
-                LOG.warnf("%s: no %s of session %s known; nobody to tell", event, role, session);
-            }
-            return inOrder(users, user -> notify(event, user, session, fact, notice));
-        });
+        return Panache.getSession().chain(s -> s.createNativeQuery(TO_MEMBERS)
+                        .setParameter(1, notice.kind())
+                        .setParameter(2, notice.title())
+                        .setParameter(3, notice.message())
+                        .setParameter(4, session)
+                        .setParameter(5, event.id())
+                        .setParameter(6, fact)
+                        .setParameter(7, Instant.now())
+                        .setParameter(8, role.name().toLowerCase())
+                        .executeUpdate())
+                .invoke(told -> {
+                    if (told == 0) {
+                        LOG.infof("%s: no %s of session %s told (none known, or all told before)", event, role, session);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> notify(InboundEvent event, UUID userId, UUID sessionId, String fact, Notice notice) {
@@ -226,20 +235,6 @@ public class Notices {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    /** One after the other: a reactive session runs one statement at a time. */
-    /** SPEC §4: when a session fails or is cancelled everyone is told, also those who joined without a paid seat. */
-    private Uni<Void> everyoneElseWhoJoined(UUID session, java.util.Set<UUID> refunded, Function<UUID, Uni<Void>> tell) {
-        return members.withRole(session, Role.JOINED)
-                .chain(joined -> inOrder(joined.stream().filter(user -> !refunded.contains(user)).toList(), tell));
-    }
-
-
-    private static <T> Map<UUID, Long> sumByUser(List<T> refunds, Function<T, String> user, Function<T, Long> amount) {
-        Map<UUID, Long> sums = new LinkedHashMap<>();
-        refunds.forEach(r -> sums.merge(uuid(user.apply(r)), amount.apply(r), Long::sum));
-        return sums;
     }
 
     private static String nameOr(String name, String fallback) {

@@ -18,6 +18,7 @@ public final class NotificationKind {
     public static final String ORDER_CREATED = "order_created";
     public static final String PRODUCTION_COMPLETE = "production_complete";
     public static final String ESCROW_RELEASED = "escrow_released";
+    public static final String SEAT_DROPPED = "seat_dropped";
 
     private NotificationKind() {
     }

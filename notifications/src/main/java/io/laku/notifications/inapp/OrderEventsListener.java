@@ -1,18 +1,20 @@
 package io.laku.notifications.inapp;
 
-import io.laku.contracts.order.OrdersCreated;
+import io.laku.contracts.order.OrderPlaced;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Order events (topic laku.order): each customer's order. */
 @ApplicationScoped
-public class OrderEventsListener {
+public class OrderEventsListener implements EventListener {
 
-    static final String CONSUMER = "notifications.order-events";
+    static final String CHANNEL = "order-events";
 
     @Inject
     EventConsumer events;
@@ -20,12 +22,19 @@ public class OrderEventsListener {
     @Inject
     Notices notices;
 
-    @Incoming("order-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case OrdersCreated created -> notices.ordersCreated(event, created);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(OrderPlaced.class, notices::orderPlaced);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

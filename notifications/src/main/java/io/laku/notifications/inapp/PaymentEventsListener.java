@@ -4,17 +4,19 @@ import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Payment events (topic laku.payment): the payment link, the payment, the factory's payout. */
 @ApplicationScoped
-public class PaymentEventsListener {
+public class PaymentEventsListener implements EventListener {
 
-    static final String CONSUMER = "notifications.payment-events";
+    static final String CHANNEL = "payment-events";
 
     @Inject
     EventConsumer events;
@@ -22,14 +24,21 @@ public class PaymentEventsListener {
     @Inject
     Notices notices;
 
-    @Incoming("payment-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case PaymentInvoiceCreated invoice -> notices.paymentLink(event, invoice);
-            case PaymentPaid paid -> notices.paymentReceived(event, paid);
-            case EscrowReleased released -> notices.escrowReleased(event, released);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(PaymentInvoiceCreated.class, notices::paymentLink)
+                .on(PaymentPaid.class, notices::paymentReceived)
+                .on(EscrowReleased.class, notices::escrowReleased);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

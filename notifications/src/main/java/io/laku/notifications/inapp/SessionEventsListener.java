@@ -2,22 +2,25 @@ package io.laku.notifications.inapp;
 
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
 import io.laku.contracts.session.SessionFailed;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Session events (topic laku.session) that someone should hear about. */
 @ApplicationScoped
-public class SessionEventsListener {
+public class SessionEventsListener implements EventListener {
 
-    static final String CONSUMER = "notifications.session-events";
+    static final String CHANNEL = "session-events";
 
     @Inject
     EventConsumer events;
@@ -25,17 +28,25 @@ public class SessionEventsListener {
     @Inject
     Notices notices;
 
-    @Incoming("session-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case SessionCreated created -> notices.sessionOpened(event, created);
-            case ParticipantJoined joined -> notices.participantJoined(joined);
-            case SessionConfirmed confirmed -> notices.sessionConfirmed(event, confirmed);
-            case SessionFailed failed -> notices.sessionFailed(event, failed);
-            case SessionCancelled cancelled -> notices.sessionCancelled(event, cancelled);
-            case ProductionCompleted completed -> notices.productionCompleted(event, completed);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(SessionCreated.class, notices::sessionOpened)
+                .on(ParticipantJoined.class, notices::participantJoined)
+                .on(SessionConfirmed.class, notices::sessionConfirmed)
+                .on(SeatSettled.class, notices::seatSettled)
+                .on(SessionFailed.class, notices::sessionFailed)
+                .on(SessionCancelled.class, notices::sessionCancelled)
+                .on(ProductionCompleted.class, notices::productionCompleted);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

@@ -2,17 +2,19 @@ package io.laku.notifications.inapp;
 
 import io.laku.contracts.wallet.WalletCredited;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Wallet events (topic laku.wallet, key = user id): refunds reaching a wallet. */
 @ApplicationScoped
-public class WalletEventsListener {
+public class WalletEventsListener implements EventListener {
 
-    static final String CONSUMER = "notifications.wallet-events";
+    static final String CHANNEL = "wallet-events";
 
     @Inject
     EventConsumer events;
@@ -20,12 +22,19 @@ public class WalletEventsListener {
     @Inject
     Notices notices;
 
-    @Incoming("wallet-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case WalletCredited credited -> notices.walletCredited(event, credited);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(WalletCredited.class, notices::walletCredited);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

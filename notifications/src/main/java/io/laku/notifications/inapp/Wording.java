@@ -88,16 +88,11 @@ public final class Wording {
                         + rupiah(balanceAfter) + ".");
     }
 
-    public static Notice sessionFailed(long refunded) {
+    /** To everyone who joined (paid or not, SPEC §4); the wallet's refund notice tells a paid seat its amount. */
+    public static Notice sessionFailed() {
         return new Notice(NotificationKind.SESSION_FAILED, "Your group buy did not go ahead",
-                "The session ended below its minimum order. Your payment of " + rupiah(refunded)
-                        + " is refunded in full to your Laku wallet.");
-    }
-
-    /** For someone who joined but holds no paid seat at the end (never paid, or left and was refunded then). */
-    public static Notice sessionFailedNothingHeld() {
-        return new Notice(NotificationKind.SESSION_FAILED, "Your group buy did not go ahead",
-                "The session ended below its minimum order, so it will not go ahead. No payment of yours is held for it.");
+                "The session ended below its minimum order, so it will not go ahead. Any payment of yours for it is "
+                        + "refunded in full to your Laku wallet.");
     }
 
     public static Notice sessionFailedForFactory(long paidUnits, int paidSeats, long refunded) {
@@ -106,16 +101,18 @@ public final class Wording {
                         + seatsRefunded(paidSeats, refunded));
     }
 
-    public static Notice sessionCancelled(long refunded, String reason) {
+    /** To everyone who joined (paid or not); the wallet's refund notice tells a paid seat its amount. */
+    public static Notice sessionCancelled(String reason) {
         return new Notice(NotificationKind.SESSION_CANCELLED, "Your group buy was cancelled",
-                "Laku cancelled the session" + because(reason) + ". Your payment of " + rupiah(refunded)
-                        + " is refunded in full to your Laku wallet.");
+                "Laku cancelled the session" + because(reason) + ". Any payment of yours for it is refunded in full to "
+                        + "your Laku wallet.");
     }
 
-    /** For someone who joined but holds no paid seat at the end (never paid, or left and was refunded then). */
-    public static Notice sessionCancelledNothingHeld(String reason) {
-        return new Notice(NotificationKind.SESSION_CANCELLED, "Your group buy was cancelled",
-                "Laku cancelled the session" + because(reason) + ". No payment of yours is held for it.");
+    /** A seat still unpaid when a confirmed session ended: not part of the outcome. */
+    public static Notice seatDropped(long quantity) {
+        return new Notice(NotificationKind.SEAT_DROPPED, "Your seat was released",
+                "The session ended before your seat of " + units(quantity) + " was paid, so it is not part of the group "
+                        + "buy. If a payment for it still reaches us, it is refunded in full to your Laku wallet.");
     }
 
     public static Notice sessionCancelledForFactory(int paidSeats, long refunded, String reason) {

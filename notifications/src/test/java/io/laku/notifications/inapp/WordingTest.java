@@ -93,8 +93,9 @@ class WordingTest {
 
     @Test
     void sessionFailed() {
-        assertThat(Wording.sessionFailed(600_000)).isEqualTo(new Notice("session_failed", "Your group buy did not go ahead",
-                "The session ended below its minimum order. Your payment of Rp 600.000 is refunded in full to your Laku wallet."));
+        assertThat(Wording.sessionFailed()).isEqualTo(new Notice("session_failed", "Your group buy did not go ahead",
+                "The session ended below its minimum order, so it will not go ahead. Any payment of yours for it is "
+                        + "refunded in full to your Laku wallet."));
         assertThat(Wording.sessionFailedForFactory(8, 2, 1_600_000)).isEqualTo(new Notice("session_failed_factory",
                 "Your session did not reach its minimum", "The session ended with 8 paid units, below its minimum, so "
                         + "nothing is produced. 2 paid seats (Rp 1.600.000) are refunded in full."));
@@ -103,21 +104,19 @@ class WordingTest {
     }
 
     @Test
-    void theyWhoHoldNoPaidSeatHearOfTheEndToo() {
-        assertThat(Wording.sessionFailedNothingHeld()).isEqualTo(new Notice("session_failed",
-                "Your group buy did not go ahead", "The session ended below its minimum order, so it will not go ahead."
-                        + " No payment of yours is held for it."));
-        assertThat(Wording.sessionCancelledNothingHeld("factory closed").message())
-                .isEqualTo("Laku cancelled the session (factory closed). No payment of yours is held for it.");
+    void aSeatStillUnpaidWhenTheSessionEndedHearsWhyItIsOut() {
+        assertThat(Wording.seatDropped(2)).isEqualTo(new Notice("seat_dropped", "Your seat was released",
+                "The session ended before your seat of 2 units was paid, so it is not part of the group buy. If a payment "
+                        + "for it still reaches us, it is refunded in full to your Laku wallet."));
     }
 
     @Test
     void sessionCancelled() {
-        assertThat(Wording.sessionCancelled(1_000_000, "factory out of fabric")).isEqualTo(new Notice(
+        assertThat(Wording.sessionCancelled("factory out of fabric")).isEqualTo(new Notice(
                 "session_cancelled", "Your group buy was cancelled", "Laku cancelled the session (factory out of fabric). "
-                        + "Your payment of Rp 1.000.000 is refunded in full to your Laku wallet."));
-        assertThat(Wording.sessionCancelled(200_000, null).message()).isEqualTo(
-                "Laku cancelled the session. Your payment of Rp 200.000 is refunded in full to your Laku wallet.");
+                        + "Any payment of yours for it is refunded in full to your Laku wallet."));
+        assertThat(Wording.sessionCancelled(null).message()).isEqualTo(
+                "Laku cancelled the session. Any payment of yours for it is refunded in full to your Laku wallet.");
         assertThat(Wording.sessionCancelledForFactory(1, 200_000, " ")).isEqualTo(new Notice("session_cancelled_factory",
                 "Your session was cancelled",
                 "Laku cancelled the session, so nothing is produced. 1 paid seat (Rp 200.000) is refunded in full."));

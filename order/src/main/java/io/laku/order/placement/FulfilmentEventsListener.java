@@ -2,17 +2,19 @@ package io.laku.order.placement;
 
 import io.laku.contracts.fulfilment.StockReserved;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Warehouse events (topic laku.fulfilment): the session's whole demand is held. Purchase orders are not order's. */
 @ApplicationScoped
-public class FulfilmentEventsListener {
+public class FulfilmentEventsListener implements EventListener {
 
-    static final String CONSUMER = "order.fulfilment-events";
+    static final String CHANNEL = "fulfilment-events";
 
     @Inject
     EventConsumer events;
@@ -20,12 +22,19 @@ public class FulfilmentEventsListener {
     @Inject
     OrderPlacement placement;
 
-    @Incoming("fulfilment-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case StockReserved reserved -> placement.stockReserved(reserved);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(StockReserved.class, placement::stockReserved);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

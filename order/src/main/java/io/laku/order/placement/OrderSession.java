@@ -47,6 +47,13 @@ public class OrderSession extends PanacheEntityBase {
     @Column(name = "orders_created_at")
     public Instant ordersCreatedAt;
 
+    /** SeatSettled events SessionConfirmed announced (null until it arrives). */
+    @Column(name = "seats_expected")
+    public Integer seatsExpected;
+
+    @Column(name = "seats_seen")
+    public int seatsSeen;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -65,16 +72,12 @@ public class OrderSession extends PanacheEntityBase {
         return confirmedAt != null;
     }
 
-    void settle(Settlement settlement, Instant confirmedAt) {
-        productId = settlement.productId();
-        factoryId = settlement.factoryId();
-        tier = settlement.tier();
-        finalUnitPrice = settlement.finalUnitPrice();
-        this.confirmedAt = confirmedAt;
-        updatedAt = Instant.now();
+    /** Every seat of the outcome has been seen, so no more confirmed seats (no more orders) can come. */
+    boolean allSeatsKnown() {
+        return seatsExpected != null && seatsSeen >= seatsExpected;
     }
 
-    /** @param settlement the session's settlement, null when it has not been confirmed yet */
+    /** @param settlement the confirmed seats still to be ordered (null when the session has not been confirmed yet) */
     SessionProgress progress(Settlement settlement) {
         return new SessionProgress(settlement, stockReservedAt != null, productionCompletedAt != null,
                 ordersCreatedAt != null);

@@ -1,19 +1,22 @@
 package io.laku.order.placement;
 
 import io.laku.contracts.session.ProductionCompleted;
+import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Session events (topic laku.session): a session's settlement, and its production done. */
 @ApplicationScoped
-public class SessionEventsListener {
+public class SessionEventsListener implements EventListener {
 
-    static final String CONSUMER = "order.session-events";
+    static final String CHANNEL = "session-events";
 
     @Inject
     EventConsumer events;
@@ -21,13 +24,21 @@ public class SessionEventsListener {
     @Inject
     OrderPlacement placement;
 
-    @Incoming("session-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case SessionConfirmed confirmed -> placement.confirmed(confirmed);
-            case ProductionCompleted completed -> placement.productionCompleted(completed);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(SessionConfirmed.class, placement::confirmed)
+                .on(SeatSettled.class, placement::seatSettled)
+                .on(ProductionCompleted.class, placement::productionCompleted);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

@@ -1,5 +1,6 @@
 package io.laku.order.placement;
 
+import io.laku.contracts.session.SeatSettled;
 import io.laku.order.ordering.SettledParticipant;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** A real participant of a confirmed session, kept until the session's stock is reserved (table settled_participant). */
+/** A seat of a session's outcome, as SeatSettled announced it (table settled_participant); confirmed ones get orders. */
 @Entity
 @Table(name = "settled_participant")
 public class SettledSeat extends PanacheEntityBase {
@@ -42,19 +43,23 @@ public class SettledSeat extends PanacheEntityBase {
     @Column(name = "refund_due")
     public long refundDue;
 
-    static SettledSeat of(UUID sessionId, int position, SettledParticipant participant) {
-        SettledSeat seat = new SettledSeat();
-        seat.participantId = participant.participantId();
-        seat.sessionId = sessionId;
-        seat.position = position;
-        seat.userId = participant.userId();
-        seat.variantId = participant.variantId();
-        seat.variantName = participant.variantName();
-        seat.quantity = participant.quantity();
-        seat.paidUnitPrice = participant.paidUnitPrice();
-        seat.finalUnitPrice = participant.finalUnitPrice();
-        seat.refundDue = participant.refundDue();
-        return seat;
+    /** confirmed (an order is made for it), refunded or dropped (seen, so the outcome's count is complete; no order). */
+    public String outcome;
+
+    static SettledSeat of(SeatSettled seat) {
+        SettledSeat settled = new SettledSeat();
+        settled.participantId = UUID.fromString(seat.getParticipantId());
+        settled.sessionId = UUID.fromString(seat.getSessionId());
+        settled.position = seat.getSeat();
+        settled.userId = UUID.fromString(seat.getUserId());
+        settled.variantId = UUID.fromString(seat.getVariantId());
+        settled.variantName = seat.getVariantName();
+        settled.quantity = seat.getQuantity();
+        settled.paidUnitPrice = seat.getPaidUnitPrice();
+        settled.finalUnitPrice = seat.getFinalUnitPrice();
+        settled.refundDue = seat.getRefundDue();
+        settled.outcome = seat.getOutcome().name().toLowerCase();
+        return settled;
     }
 
     SettledParticipant participant() {

@@ -20,7 +20,11 @@ public enum CallbackDecision {
     public static final String SETTLED = "SETTLED";
     public static final String EXPIRED = "EXPIRED";
 
-    public static CallbackDecision decide(String paymentStatus, boolean sessionTakesPayments, String callbackStatus,
+    /**
+     * @param seatTakesPayments the session has no outcome yet and the seat has not ended (left, dropped): a payment
+     *     now pays the seat; otherwise it is a late payment
+     */
+    public static CallbackDecision decide(String paymentStatus, boolean seatTakesPayments, String callbackStatus,
             long invoiceAmount, long paidAmount) {
         boolean open = "pending_invoice".equals(paymentStatus) || "awaiting_payment".equals(paymentStatus);
         if (PAID.equals(callbackStatus) || SETTLED.equals(callbackStatus)) {
@@ -30,7 +34,7 @@ public enum CallbackDecision {
             if ("paid".equals(paymentStatus) || "late_paid".equals(paymentStatus)) {
                 return IGNORE;
             }
-            return open && sessionTakesPayments ? PAY : LATE_PAYMENT_REFUND;
+            return open && seatTakesPayments ? PAY : LATE_PAYMENT_REFUND;
         }
         if (EXPIRED.equals(callbackStatus)) {
             return open ? EXPIRE : IGNORE;

@@ -48,20 +48,27 @@ public class Callbacks {
 
     public Uni<Outcome> apply(XenditCallback callback, String body) {
         UUID paymentId = paymentIdOf(callback);
-        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(payment -> {
-                    if (payment == null || (payment.invoiceId != null && !payment.invoiceId.equals(callback.id()))) {
-                        return Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()));
-                    }
-                    return SessionAccount.<SessionAccount>findById(payment.sessionId)
-                            .chain(session -> decideAndApply(payment, session, callback, body));
-                }));
+        // The session's account first, then the payment: the same order as the outcome's seat by seat, so a payment
+        // at the deadline either counts in the outcome or comes after it as a late payment, never in between.
+        // (The session id is read without loading the payment: the payment is loaded once, with its lock, fresh.)
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select session_id from payment where id = ?1", UUID.class)
+                        .setParameter(1, paymentId).getResultList())
+                .chain(found -> found.isEmpty() ? Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()))
+                        : Escrow.lockAccount(found.getFirst(), null).chain(session -> Payment.<Payment>findById(paymentId,
+                                LockModeType.PESSIMISTIC_WRITE).chain(payment -> {
+                                    if (payment.invoiceId != null && !payment.invoiceId.equals(callback.id())) {
+                                        return Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()));
+                                    }
+                                    return decideAndApply(payment, session, callback, body);
+                                }))));
     }
 
     private Uni<Outcome> decideAndApply(Payment payment, SessionAccount session, XenditCallback callback, String body) {
         long paid = callback.paidAmount() != null ? callback.paidAmount()
                 : callback.amount() != null ? callback.amount() : -1;
-        boolean takesPayments = session == null || session.takesPayments();
+        // the seat ended (left, dropped at the outcome) while its invoice was still open: money reaching it is late
+        boolean takesPayments = (session == null || session.takesPayments()) && !payment.expireRequested;
         CallbackDecision decision = CallbackDecision.decide(payment.status, takesPayments, callback.status(),
                 payment.amount, paid);
         String key = callback.id() + ":" + callback.status()

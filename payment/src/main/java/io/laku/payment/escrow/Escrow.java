@@ -1,19 +1,19 @@
 package io.laku.payment.escrow;
 
-import static io.laku.platform.reactive.Sequence.inOrder;
-
 import io.laku.contracts.payment.EscrowReleased;
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.contracts.payment.RefundReason;
-import io.laku.contracts.session.ConfirmedParticipant;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.ProductionCompleted;
-import io.laku.contracts.session.SessionConfirmed;
+import io.laku.contracts.session.SeatOutcome;
+import io.laku.contracts.session.SeatSettled;
+import io.laku.contracts.session.SessionEnd;
 import io.laku.payment.ledger.Accounts;
 import io.laku.payment.ledger.EscrowRules;
 import io.laku.payment.ledger.Ledger;
 import io.laku.platform.eventing.OutboxWriter;
+import io.laku.platform.eventing.PoisonEventException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +21,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The escrow of each seat, driven by the session's events (SPEC §5 steps 2 and 6). Every method runs
- * inside the caller's transaction (the consumer's, with its inbox row) and is idempotent on its own
- * too: joins are unique per participant, and every money movement has a ledger reference.
+ * The escrow of each seat, driven by the session's events (SPEC §5 steps 2 and 6). Every method runs inside the
+ * caller's transaction (the consumer's, with its inbox row) and is idempotent on its own too: joins are unique per
+ * participant, a seat's part of the outcome is recorded once, and every money movement has a ledger reference.
+ *
+ * <p>Payment's own rule for money at the edges (SPEC §5): money captured for a seat that is not a paid participant of
+ * the outcome (dropped at the end, left, paid after its invoice expired or after the outcome) goes back to the
+ * customer's wallet in full, once, as a late payment. Every path that moves a seat's money locks the session's
+ * account first ({@link #lockAccount}), so a callback and the outcome never interleave.
  */
 @ApplicationScoped
 public class Escrow {
@@ -38,10 +42,6 @@ public class Escrow {
     private static final String OPEN_SESSION = """
             insert into session_account (session_id, factory_id, state) values (?1, ?2, 'open')
             on conflict (session_id) do nothing""";
-    private static final String END_SESSION = """
-            insert into session_account (session_id, factory_id, state) values (?1, ?2, ?3)
-            on conflict (session_id) do update set state = excluded.state, updated_at = now()
-            where session_account.state = 'open'""";
     private static final String NEW_PAYMENT = """
             insert into payment (id, session_id, participant_id, user_id, amount, status)
             values (?1, ?2, ?3, ?4, ?5, 'pending_invoice') on conflict (participant_id) do nothing""";
@@ -69,63 +69,104 @@ public class Escrow {
                         .setParameter(4, UUID.fromString(joined.getUserId()))
                         .setParameter(5, joined.getAmountDue())
                         .executeUpdate()))
-                .invoke(created -> LOG.infof("Escrow payment for participant %s: %s", joined.getParticipantId(),
+                .invoke(created -> LOG.debugf("Escrow payment for participant %s: %s", joined.getParticipantId(),
                         created == 1 ? "created" : "already there"))
                 .replaceWithVoid();
     }
 
-    /** The session ended at a tier: each participant's tier refund leaves escrow for their wallet. */
-    public Uni<Void> confirmed(SessionConfirmed confirmed) {
-        UUID sessionId = UUID.fromString(confirmed.getSessionId());
-        return endSession(sessionId, UUID.fromString(confirmed.getFactoryId()), SessionAccount.CONFIRMED)
-                .chain(() -> inOrder(confirmed.getParticipants(), (ConfirmedParticipant p) -> p.getRefundDue() <= 0
-                        ? Uni.createFrom().voidItem()
-                        : lockedByParticipant(UUID.fromString(p.getParticipantId())).chain(payment -> {
-                            if (payment == null || !Payment.PAID.equals(payment.status)) {
-                                LOG.errorf("Tier refund of %d for participant %s: no paid escrow (%s)", p.getRefundDue(),
-                                        p.getParticipantId(), payment == null ? "no payment" : payment.status);
-                                return Uni.createFrom().voidItem();
-                            }
-                            return refund(payment, p.getRefundDue(), RefundReason.TIER);
-                        })))
-                .chain(() -> closeOpenSeats(sessionId));
+    /**
+     * The session's outcome arrived (confirmed, failed or cancelled): from now on a paid callback is a late payment,
+     * and the outcome is complete once its {@code seats} SeatSettled events are applied.
+     */
+    public Uni<Void> outcome(UUID sessionId, UUID factoryId, String state, int seats) {
+        return lockAccount(sessionId, factoryId).chain(account -> {
+            if (account.seatsExpected != null) {
+                LOG.infof("Session %s: outcome already known (%s)", sessionId, account.state);
+                return Uni.createFrom().voidItem();
+            }
+            account.state = state;
+            account.seatsExpected = seats;
+            account.updatedAt = Instant.now();
+            LOG.infof("Session %s %s: %d seats to settle", sessionId, state, seats);
+            return releaseIfDue(account);
+        });
     }
 
-    /** The session failed or was cancelled: every paid seat is refunded in full, open invoices are expired. */
-    public Uni<Void> ended(UUID sessionId, UUID factoryId, String state, RefundReason reason) {
-        return endSession(sessionId, factoryId, state)
-                .chain(() -> Payment.<Payment>find("sessionId = ?1 order by createdAt, id", sessionId)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).list())
-                .chain(payments -> inOrder(payments, payment -> {
-                    if (Payment.PAID.equals(payment.status)) {
-                        return refund(payment, payment.amount, reason);
+    /**
+     * One seat's part of the outcome (SPEC §4, §5): a confirmed seat's tier refund, a failed or cancelled session's
+     * seat refunded in full, or a seat still unpaid at the end closed; if the customer paid it meanwhile (the callback
+     * came before payment heard of the outcome), the money is a late payment and goes back in full. Each seat counts
+     * once, so the escrow left when the outcome is complete is exactly what the confirmed seats owe the factory.
+     */
+    public Uni<Void> seatSettled(SeatSettled seat) {
+        UUID sessionId = UUID.fromString(seat.getSessionId());
+        return lockAccount(sessionId, UUID.fromString(seat.getFactoryId()))
+                .chain(account -> lockedByParticipant(UUID.fromString(seat.getParticipantId())).chain(payment -> {
+                    if (payment != null && payment.seatOutcome != null) {
+                        LOG.debugf("Seat %s already settled (%s)", seat.getParticipantId(), payment.seatOutcome);
+                        return Uni.createFrom().voidItem();
                     }
-                    close(payment);
-                    return Uni.createFrom().voidItem();
+                    account.seatsSettled++;
+                    account.updatedAt = Instant.now();
+                    if (payment == null) {
+                        LOG.errorf("Seat %s of session %s settled %s, but there is no escrow payment for it",
+                                seat.getParticipantId(), sessionId, seat.getOutcome());
+                        return releaseIfDue(account);
+                    }
+                    payment.seatOutcome = seat.getOutcome().name().toLowerCase();
+                    payment.finalAmount = seat.getOutcome() == SeatOutcome.CONFIRMED
+                            ? Math.multiplyExact(seat.getFinalUnitPrice(), seat.getQuantity()) : 0L;
+                    payment.updatedAt = Instant.now();
+                    return settle(payment, seat).chain(() -> releaseIfDue(account));
                 }));
+    }
+
+    private Uni<Void> settle(Payment payment, SeatSettled seat) {
+        boolean paid = Payment.PAID.equals(payment.status);
+        return switch (seat.getOutcome()) {
+            case CONFIRMED -> {
+                if (!paid) {
+                    LOG.errorf("Seat %s is confirmed but its payment is %s", payment.participantId, payment.status);
+                    yield Uni.createFrom().voidItem();
+                }
+                yield seat.getRefundDue() > 0 ? refund(payment, seat.getRefundDue(), RefundReason.TIER)
+                        : Uni.createFrom().voidItem();
+            }
+            case REFUNDED -> paid ? refund(payment, payment.amount, seat.getSessionOutcome() == SessionEnd.CANCELLED
+                    ? RefundReason.SESSION_CANCELLED : RefundReason.SESSION_FAILED) : Uni.createFrom().voidItem();
+            case DROPPED -> {
+                if (paid) {
+                    LOG.infof("Seat %s was paid after group-buying closed it unpaid: a late payment, refunded in full",
+                            payment.participantId);
+                    yield refund(payment, payment.amount, RefundReason.LATE_PAYMENT);
+                }
+                close(payment);
+                yield Uni.createFrom().voidItem();
+            }
+            case OTHER -> throw new PoisonEventException("SeatSettled of participant " + seat.getParticipantId()
+                    + " has an outcome this version of payment does not know");
+        };
     }
 
     /** A participant left a forming session: a paid seat is refunded in full, an open invoice expired. */
     public Uni<Void> left(ParticipantLeft left) {
-        return lockedByParticipant(UUID.fromString(left.getParticipantId())).chain(payment -> {
-            if (payment == null) {
-                return Uni.createFrom().voidItem();
-            }
-            if (Payment.PAID.equals(payment.status)) {
-                return refund(payment, payment.amount, RefundReason.PARTICIPANT_LEFT);
-            }
-            close(payment);
-            return Uni.createFrom().voidItem();
-        });
+        return lockAccount(UUID.fromString(left.getSessionId()), null)
+                .chain(() -> lockedByParticipant(UUID.fromString(left.getParticipantId())))
+                .chain(payment -> {
+                    if (payment == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (Payment.PAID.equals(payment.status)) {
+                        return refund(payment, payment.amount, RefundReason.PARTICIPANT_LEFT);
+                    }
+                    close(payment);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Production is done (or was implied by stock on hand): release now if the orders exist, else when they do. */
     public Uni<Void> productionCompleted(ProductionCompleted completed) {
-        UUID sessionId = UUID.fromString(completed.getSessionId());
-        UUID factoryId = UUID.fromString(completed.getFactoryId());
-        return Panache.getSession().chain(session -> session.createNativeQuery(OPEN_SESSION)
-                        .setParameter(1, sessionId).setParameter(2, factoryId).executeUpdate())
-                .chain(() -> SessionAccount.<SessionAccount>findById(sessionId, LockModeType.PESSIMISTIC_WRITE))
+        return lockAccount(UUID.fromString(completed.getSessionId()), UUID.fromString(completed.getFactoryId()))
                 .chain(account -> {
                     if (account.productionCompletedAt == null) {
                         account.productionCompletedAt = completed.getCompletedAt();
@@ -145,8 +186,8 @@ public class Escrow {
     }
 
     /**
-     * The saga's last step (SPEC §5.6): once orders exist and production is done, what remains in the session's
-     * escrow goes to the factory's payable, once.
+     * The saga's last step (SPEC §5.6): once the outcome is complete, orders exist and production is done, what remains
+     * in the session's escrow goes to the factory's payable, once.
      */
     private Uni<Void> releaseIfDue(SessionAccount account) {
         UUID sessionId = account.sessionId;
@@ -156,8 +197,9 @@ public class Escrow {
                         .setParameter(1, sessionId).getSingleResult())
                 .chain(orders -> {
                     if (!account.releaseDue(orders > 0)) {
-                        LOG.infof("Escrow of session %s: not released now (state %s, production %s, orders %s)",
-                                sessionId, account.state, account.productionCompletedAt, orders > 0);
+                        LOG.debugf("Escrow of session %s: not released now (state %s, seats %d/%s, production %s, "
+                                + "orders %s)", sessionId, account.state, account.seatsSettled, account.seatsExpected,
+                                account.productionCompletedAt, orders > 0);
                         return Uni.createFrom().voidItem();
                     }
                     return ledger.balance(sessionId).chain(balance -> {
@@ -220,7 +262,10 @@ public class Escrow {
                 });
     }
 
-    /** An unpaid seat ended: no invoice yet means none will be made; an open invoice is expired at the gateway. */
+    /**
+     * An unpaid seat ended: no invoice yet means none will be made; an open invoice is expired at the gateway, and a
+     * payment that still reaches it is a late payment.
+     */
     static void close(Payment payment) {
         if (Payment.PENDING_INVOICE.equals(payment.status)) {
             payment.status = Payment.CANCELLED;
@@ -231,22 +276,21 @@ public class Escrow {
         }
     }
 
-    private Uni<Void> closeOpenSeats(UUID sessionId) {
-        return Payment.<Payment>find("sessionId = ?1 and status in ?2 order by createdAt, id", sessionId,
-                        List.of(Payment.PENDING_INVOICE, Payment.AWAITING_PAYMENT))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .invoke(open -> open.forEach(Escrow::close))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> endSession(UUID sessionId, UUID factoryId, String state) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(END_SESSION)
-                .setParameter(1, sessionId).setParameter(2, factoryId).setParameter(3, state)
-                .executeUpdate()).replaceWithVoid();
+    /**
+     * The session's account, created if this is the first fact about it, and locked for the rest of the transaction.
+     * Every path that moves a seat's money takes it first (the outcome, each seat, a leave, a gateway callback), so a
+     * payment at the deadline and the outcome that leaves the seat out never interleave.
+     *
+     * @param factoryId null when the caller does not know it: the account then exists already (the seat's join made it)
+     */
+    public static Uni<SessionAccount> lockAccount(UUID sessionId, UUID factoryId) {
+        Uni<Integer> ensure = factoryId == null ? Uni.createFrom().item(0)
+                : Panache.getSession().chain(session -> session.createNativeQuery(OPEN_SESSION)
+                        .setParameter(1, sessionId).setParameter(2, factoryId).executeUpdate());
+        return ensure.chain(() -> SessionAccount.<SessionAccount>findById(sessionId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     private static Uni<Payment> lockedByParticipant(UUID participantId) {
         return Payment.<Payment>find("participantId", participantId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
-
 }

@@ -60,6 +60,14 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "last_gateway_error")
     public String lastGatewayError;
 
+    /** This seat's part of the session's outcome (SeatSettled): confirmed, refunded or dropped; null before it. */
+    @Column(name = "seat_outcome")
+    public String seatOutcome;
+
+    /** What of the payment stays in escrow for the factory (confirmed seats); 0 for the others. */
+    @Column(name = "final_amount")
+    public Long finalAmount;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

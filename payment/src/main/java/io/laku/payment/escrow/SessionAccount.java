@@ -35,13 +35,29 @@ public class SessionAccount extends PanacheEntityBase {
     @Column(name = "production_completed_at")
     public Instant productionCompletedAt;
 
+    /** SeatSettled events the session's outcome announced (null until the outcome arrives). */
+    @Column(name = "seats_expected")
+    public Integer seatsExpected;
+
+    @Column(name = "seats_settled")
+    public int seatsSettled;
+
+    /** Until the outcome arrives, a paid callback pays the seat; after it, the money is a late payment. */
     public boolean takesPayments() {
         return OPEN.equals(state);
     }
 
-    /** SPEC §5.6: release once, when production is done and the session's orders exist. */
+    /** Every seat of the outcome is settled: what escrow still holds is exactly the confirmed seats' final amounts. */
+    public boolean outcomeComplete() {
+        return seatsExpected != null && seatsSettled >= seatsExpected;
+    }
+
+    /**
+     * SPEC §5.6: release once, when the outcome is complete, production is done and the session's orders exist, in
+     * whatever order those facts arrive.
+     */
     public boolean releaseDue(boolean ordersExist) {
-        return !RELEASED.equals(state) && productionCompletedAt != null && ordersExist;
+        return CONFIRMED.equals(state) && outcomeComplete() && productionCompletedAt != null && ordersExist;
     }
 
 }

@@ -78,6 +78,32 @@ public class Ledger {
                         number(row[4])));
     }
 
+    private static final String SEATS = """
+            select p.id, p.participant_id,
+                   coalesce(sum(e.amount) filter (where e.kind = 'escrow_in'), 0)::bigint,
+                   coalesce(sum(e.amount) filter (where e.kind = 'refund'), 0)::bigint,
+                   p.seat_outcome, p.final_amount,
+                   bool_and(e.kind <> 'refund' or (e.session_id = p.session_id and e.debit_account = ?2)) is not false
+            from payment p left join ledger_entry e on e.payment_id = p.id
+            where p.session_id = ?1
+            group by p.id, p.participant_id, p.seat_outcome, p.final_amount""";
+    private static final String RELEASES = """
+            select credit_account, amount from ledger_entry where session_id = ?1 and kind = 'release'""";
+
+    /** What is wrong with the session's escrow beyond the sums (see {@link EscrowAudit}); empty when right. */
+    public Uni<List<String>> audit(UUID sessionId, UUID factoryId, boolean outcomeComplete) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(SEATS, Object[].class)
+                        .setParameter(1, sessionId).setParameter(2, Accounts.escrow(sessionId)).getResultList()
+                        .chain(seatRows -> session.createNativeQuery(RELEASES, Object[].class)
+                                .setParameter(1, sessionId).getResultList()
+                                .map(releaseRows -> EscrowAudit.violations(sessionId, factoryId, outcomeComplete,
+                                        seatRows.stream().map(r -> new EscrowAudit.Seat((UUID) r[0], (UUID) r[1],
+                                                number(r[2]), number(r[3]), (String) r[4],
+                                                r[5] == null ? null : number(r[5]), (Boolean) r[6])).toList(),
+                                        releaseRows.stream().map(r -> new EscrowAudit.Release((String) r[0],
+                                                number(r[1]))).toList()))));
+    }
+
     public Uni<List<Entry>> entries(UUID sessionId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(ENTRIES, Object[].class)
                 .setParameter(1, sessionId)

@@ -1,5 +1,6 @@
 package io.laku.payment.ledger;
 
+import io.laku.payment.escrow.SessionAccount;
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,9 +28,12 @@ public class LedgerResource {
     @Inject
     Ledger ledger;
 
-    /** A session's ledger and its balance check: paid in = refunded + released + escrow balance. */
+    /**
+     * A session's ledger and its checks: paid in = refunded + released + escrow balance ({@code balanced}), and
+     * {@code violations} of {@link EscrowAudit} (money to the wrong party; empty when right).
+     */
     public record SessionLedger(UUID sessionId, long paidIn, long refunded, long released, long escrowBalance,
-            boolean balanced, List<Ledger.Entry> entries) {
+            boolean balanced, boolean outcomeComplete, List<String> violations, List<Ledger.Entry> entries) {
     }
 
     @GET
@@ -37,8 +41,11 @@ public class LedgerResource {
     @Operation(summary = "A session's ledger entries and balance check (admin)")
     public Uni<SessionLedger> session(@QueryParam("sessionId") String sessionId) {
         UUID id = RequestParams.uuid(sessionId, "sessionId");
-        return ledger.balance(id).chain(balance -> ledger.entries(id).map(entries -> new SessionLedger(id,
-                balance.paidIn(), balance.refunded(), balance.released(), balance.escrowBalance(), balance.balanced(),
-                entries)));
+        return SessionAccount.<SessionAccount>findById(id).chain(account -> ledger.balance(id)
+                .chain(balance -> (account == null ? Uni.createFrom().item(List.<String>of())
+                        : ledger.audit(id, account.factoryId, account.outcomeComplete()))
+                        .chain(violations -> ledger.entries(id).map(entries -> new SessionLedger(id, balance.paidIn(),
+                                balance.refunded(), balance.released(), balance.escrowBalance(), balance.balanced(),
+                                account != null && account.outcomeComplete(), violations, entries)))));
     }
 }

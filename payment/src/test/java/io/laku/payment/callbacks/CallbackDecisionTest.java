@@ -29,8 +29,10 @@ class CallbackDecisionTest {
     }
 
     @Test
-    void paidAfterTheSessionEndedIsALatePayment() {
+    void paidAfterTheSessionEndedOrTheSeatEndedIsALatePayment() {
+        // seatTakesPayments is false once the session has its outcome, and once the seat left or was dropped unpaid
         assertThat(decide("awaiting_payment", false, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
+        assertThat(decide("pending_invoice", false, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
     }
 
     @Test

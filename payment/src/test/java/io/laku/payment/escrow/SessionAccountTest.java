@@ -13,7 +13,24 @@ class SessionAccountTest {
         SessionAccount account = new SessionAccount();
         account.state = state;
         account.productionCompletedAt = productionCompletedAt;
+        account.seatsExpected = 3;
+        account.seatsSettled = 3;
         return account;
+    }
+
+    @Test
+    void releaseWaitsForEverySeatOfTheOutcome() {
+        SessionAccount account = account(SessionAccount.CONFIRMED, DONE);
+        account.seatsSettled = 2;
+        assertThat(account.releaseDue(true)).isFalse();
+        account.seatsSettled = 3;
+        assertThat(account.releaseDue(true)).isTrue();
+    }
+
+    @Test
+    void aFailedOrCancelledSessionReleasesNothing() {
+        assertThat(account(SessionAccount.FAILED, DONE).releaseDue(true)).isFalse();
+        assertThat(account(SessionAccount.CANCELLED, DONE).releaseDue(true)).isFalse();
     }
 
     @Test

@@ -31,4 +31,15 @@ public class Inbox {
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
+
+    /** Whether this consumer has applied the event (for a dry run; writes nothing). */
+    public Uni<Boolean> applied(String consumer, UUID eventId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from inbox_event where consumer = ?1 and event_id = ?2", Long.class)
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
+                        .getSingleResult())
+                .map(count -> count > 0);
+    }
 }

@@ -2,18 +2,20 @@ package io.laku.wallet.account;
 
 import io.laku.contracts.payment.RefundIssued;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Payment events (topic laku.payment): a refund is credited to the customer's wallet, once per refund id. */
 @ApplicationScoped
-public class PaymentEventsListener {
+public class PaymentEventsListener implements EventListener {
 
-    static final String CONSUMER = "wallet.payment-events";
+    static final String CHANNEL = "payment-events";
 
     @Inject
     EventConsumer events;
@@ -21,14 +23,21 @@ public class PaymentEventsListener {
     @Inject
     Wallets wallets;
 
-    @Incoming("payment-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case RefundIssued refund -> wallets.credit(UUID.fromString(refund.getUserId()), refund.getRefundId(),
-                    refund.getAmount(), "refund:" + refund.getReason(), UUID.fromString(refund.getSessionId()))
-                    .replaceWithVoid();
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(RefundIssued.class, refund -> wallets.credit(UUID.fromString(refund.getUserId()), refund.getRefundId(),
+                        refund.getAmount(), "refund:" + refund.getReason(), UUID.fromString(refund.getSessionId()))
+                        .replaceWithVoid());
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

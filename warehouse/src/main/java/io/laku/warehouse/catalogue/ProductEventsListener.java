@@ -2,17 +2,19 @@ package io.laku.warehouse.catalogue;
 
 import io.laku.contracts.product.ProductConfigured;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Product events (topic laku.product): the catalogue the warehouse stocks. */
 @ApplicationScoped
-public class ProductEventsListener {
+public class ProductEventsListener implements EventListener {
 
-    static final String CONSUMER = "warehouse.product-events";
+    static final String CHANNEL = "product-events";
 
     @Inject
     EventConsumer events;
@@ -20,12 +22,19 @@ public class ProductEventsListener {
     @Inject
     Catalogue catalogue;
 
-    @Incoming("product-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case ProductConfigured configured -> catalogue.configured(configured);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(ProductConfigured.class, catalogue::configured);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }

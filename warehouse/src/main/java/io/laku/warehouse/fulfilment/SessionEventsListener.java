@@ -2,17 +2,19 @@ package io.laku.warehouse.fulfilment;
 
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.platform.eventing.EventConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.laku.platform.eventing.EventHandlers;
+import io.laku.platform.eventing.EventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Session events (topic laku.session): a confirmed session's demand is fulfilled. */
 @ApplicationScoped
-public class SessionEventsListener {
+public class SessionEventsListener implements EventListener {
 
-    static final String CONSUMER = "warehouse.session-events";
+    static final String CHANNEL = "session-events";
 
     @Inject
     EventConsumer events;
@@ -20,12 +22,19 @@ public class SessionEventsListener {
     @Inject
     Fulfilment fulfilment;
 
-    @Incoming("session-events")
-    @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.consume(CONSUMER, record, event -> switch (event.payload()) {
-            case SessionConfirmed confirmed -> fulfilment.sessionConfirmed(event, confirmed);
-            default -> EventConsumer.ignore();
-        });
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return new EventHandlers()
+                .on(SessionConfirmed.class, fulfilment::sessionConfirmed);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consume(this, batch);
     }
 }
