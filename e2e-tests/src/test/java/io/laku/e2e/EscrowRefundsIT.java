@@ -4,10 +4,7 @@ import static io.laku.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.laku.contracts.order.CreatedOrder;
 import io.laku.contracts.order.OrdersCreated;
-import io.laku.contracts.session.CancelledRefund;
-import io.laku.contracts.session.FailedRefund;
 import io.laku.contracts.session.ParticipantLeft;
 import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
