@@ -38,19 +38,26 @@ import org.apache.avro.specific.SpecificRecord;
 public final class EventCatalog {
 
     public enum Aggregate {
-        PRODUCT("product", "group-buying"),
-        SESSION("session", "group-buying"),
-        PAYMENT("payment", "payment"),
-        WALLET("wallet", "wallet"),
-        FULFILMENT("fulfilment", "warehouse"),
-        ORDER("order", "order");
+        PRODUCT("product", "group-buying", "product id"),
+        SESSION("session", "group-buying", "session id"),
+        PAYMENT("payment", "payment", "session id"),
+        WALLET("wallet", "wallet", "user id"),
+        FULFILMENT("fulfilment", "warehouse", "session id"),
+        ORDER("order", "order", "session id");
 
         private final String type;
         private final String owner;
+        private final String keyedBy;
 
-        Aggregate(String type, String owner) {
+        Aggregate(String type, String owner, String keyedBy) {
             this.type = type;
             this.owner = owner;
+            this.keyedBy = keyedBy;
+        }
+
+        /** What the Kafka key of this topic's records is (a UUID string). */
+        public String keyedBy() {
+            return keyedBy;
         }
 
         /** The outbox {@code aggregate_type} column; Debezium routes it to {@link #topic()}. */
@@ -91,7 +98,88 @@ public final class EventCatalog {
             Map.entry(OrderPlaced.class, Aggregate.ORDER),
             Map.entry(OrdersCreated.class, Aggregate.ORDER));
 
+    /** A service that consumes an event, and what it does with it. */
+    public record Reaction(String service, String effect) {
+    }
+
+    /**
+     * Who reacts to each event (every catalogued event is here; an empty list: nobody yet). A test checks it against
+     * the topics each service's channels subscribe to, so a consumer added in a service shows up here.
+     */
+    private static final Map<Class<? extends SpecificRecord>, List<Reaction>> CONSUMERS = Map.ofEntries(
+            Map.entry(ProductConfigured.class, List.of(
+                    new Reaction("warehouse", "catalogue and inventory rows, bundle composition for purchase orders"),
+                    new Reaction("order", "product and variant names for the order snapshot"))),
+            Map.entry(SessionCreated.class, List.of(new Reaction("notifications", "a notice to the factory"))),
+            Map.entry(ParticipantJoined.class, List.of(
+                    new Reaction("payment", "the seat's escrow invoice"),
+                    new Reaction("notifications", "who is in the session"))),
+            Map.entry(ParticipantLeft.class, List.of(new Reaction("payment", "full refund of a paid seat"))),
+            Map.entry(SessionConfirmed.class, List.of(
+                    new Reaction("payment", "the outcome: how many seats to settle, then the escrow release"),
+                    new Reaction("warehouse", "reserve stock or order whole bundles from the factory"),
+                    new Reaction("order", "the settlement orders are made from"),
+                    new Reaction("notifications", "the outcome to the factory"))),
+            Map.entry(SessionFailed.class, List.of(
+                    new Reaction("payment", "the outcome: how many seats to refund in full"),
+                    new Reaction("notifications", "everyone who joined is told"))),
+            Map.entry(SessionCancelled.class, List.of(
+                    new Reaction("payment", "the outcome: how many seats to refund in full"),
+                    new Reaction("notifications", "everyone who joined is told"))),
+            Map.entry(SeatSettled.class, List.of(
+                    new Reaction("payment", "the seat's refund (tier difference, or in full), once per seat"),
+                    new Reaction("order", "the seat's order, once the stock is reserved"),
+                    new Reaction("notifications", "the seat's outcome to its customer"))),
+            Map.entry(ProductionCompleted.class, List.of(
+                    new Reaction("payment", "release the escrow (once orders exist too)"),
+                    new Reaction("order", "orders ready to ship"),
+                    new Reaction("notifications", "participants are told"))),
+            Map.entry(PaymentInvoiceCreated.class, List.of(
+                    new Reaction("group-buying", "shows the payment link"),
+                    new Reaction("notifications", "the pay-here notice"))),
+            Map.entry(PaymentPaid.class, List.of(
+                    new Reaction("group-buying", "tally: the seat is paid"),
+                    new Reaction("notifications", "payment received"))),
+            Map.entry(PaymentExpired.class, List.of(new Reaction("group-buying", "the seat is released"))),
+            Map.entry(RefundIssued.class, List.of(
+                    new Reaction("wallet", "credit, once per refund id"),
+                    new Reaction("group-buying", "timeline (refunds n/m)"))),
+            Map.entry(EscrowReleased.class, List.of(
+                    new Reaction("group-buying", "the session is a success"),
+                    new Reaction("notifications", "the factory is told"))),
+            Map.entry(WalletCredited.class, List.of(new Reaction("notifications", "refund credited"))),
+            Map.entry(WalletDebited.class, List.of()),
+            Map.entry(StockReserved.class, List.of(
+                    new Reaction("group-buying", "moq_reached (production implied from stock on hand)"),
+                    new Reaction("order", "create the orders"))),
+            Map.entry(PurchaseOrderCreated.class, List.of(
+                    new Reaction("group-buying", "pending_stock"),
+                    new Reaction("notifications", "WhatsApp to the factory"))),
+            Map.entry(PurchaseOrderReceived.class, List.of(
+                    new Reaction("group-buying", "timeline"),
+                    new Reaction("notifications", "the factory delivered"))),
+            Map.entry(OrderPlaced.class, List.of(new Reaction("notifications", "order created, to its customer"))),
+            Map.entry(OrdersCreated.class, List.of(
+                    new Reaction("group-buying", "timeline; production implied if the stock was on hand"),
+                    new Reaction("payment", "a condition of the escrow release"))));
+
     private EventCatalog() {
+    }
+
+    /** Every catalogued event type and its aggregate. */
+    public static Map<Class<? extends SpecificRecord>, Aggregate> events() {
+        return EVENTS;
+    }
+
+    /** The services that consume an event type, and what for. */
+    public static List<Reaction> consumersOf(Class<? extends SpecificRecord> eventType) {
+        aggregateOf(eventType);
+        return CONSUMERS.getOrDefault(eventType, List.of());
+    }
+
+    /** Whether the catalogue says who consumes the event type (possibly nobody). */
+    public static boolean consumersDeclared(Class<? extends SpecificRecord> eventType) {
+        return CONSUMERS.containsKey(eventType);
     }
 
     public static Aggregate aggregateOf(Class<? extends SpecificRecord> eventType) {

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.laku.contracts.order.OrdersCreated;
 import io.laku.contracts.session.ParticipantLeft;
-import io.laku.contracts.session.SessionCancelled;
-import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.VariantDemand;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;

@@ -103,7 +103,14 @@ class FuzzIT {
                     obj("phone", "+6281234567891")),
             list(Platform.NOTIFICATIONS, "/api/notifications/whatsapp/messages", As.ADMIN, "status", "failed",
                     "userId", "{factory}", "page", "0", "size", "20"),
-            write("POST", Platform.NOTIFICATIONS, "/api/notifications/whatsapp/messages/{message}/retry", As.ADMIN, null));
+            write("POST", Platform.NOTIFICATIONS, "/api/notifications/whatsapp/messages/{message}/retry", As.ADMIN, null),
+            // the platform's ops endpoints, in every service (a range in the future: nothing to re-apply)
+            replay(Platform.GROUP_BUYING, "laku.payment"), redrive(Platform.GROUP_BUYING),
+            replay(Platform.PAYMENT, "laku.session"), redrive(Platform.PAYMENT),
+            replay(Platform.WALLET, "laku.payment"), redrive(Platform.WALLET),
+            replay(Platform.WAREHOUSE, "laku.session"), redrive(Platform.WAREHOUSE),
+            replay(Platform.ORDER, "laku.session"), redrive(Platform.ORDER),
+            replay(Platform.NOTIFICATIONS, "laku.session"), redrive(Platform.NOTIFICATIONS));
 
     /** Values a careless or hostile client sends, as raw JSON. */
     private static final List<String> JSON_VALUES = List.of("null", "\"\"", "\" \"", "\"\\u0000\"", "\"a\\u0000b\"",
@@ -320,6 +327,16 @@ class FuzzIT {
 
     private static Endpoint write(String method, String base, String path, As as, Map<String, Object> body) {
         return new Endpoint(method, base, path, as, body, Map.of());
+    }
+
+    private static Endpoint replay(String base, String topic) {
+        return write("POST", base, "/api/admin/events/replay", As.ADMIN, obj("topic", topic,
+                "from", "2030-01-01T00:00:00Z", "to", "2030-01-02T00:00:00Z", "dryRun", true));
+    }
+
+    private static Endpoint redrive(String base) {
+        return write("POST", base, "/api/admin/dead-letters/redrive", As.ADMIN,
+                obj("deadLetters", List.of(obj("partition", 0, "offset", 999_999_999))));
     }
 
     private static Endpoint list(String base, String path, As as, String... query) {

@@ -56,4 +56,20 @@ final class Money {
         return as(ADMIN, "admin").queryParam("sessionId", sessionId).get(Platform.PAYMENT + "/api/payments/ledger")
                 .then().statusCode(200).extract().jsonPath();
     }
+
+    /**
+     * The session's money is right: paid in = refunded + released, nothing left in escrow, and the ledger's own checks
+     * (no release to another factory, no money of a seat outside the outcome in a release, no seat refunded more than
+     * it paid) find nothing.
+     */
+    static JsonPath assertEscrowSettled(String sessionId) {
+        JsonPath ledger = await("the escrow of " + sessionId + " settled").atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                .until(() -> ledger(sessionId), l -> l.getBoolean("outcomeComplete") && l.getLong("escrowBalance") == 0);
+        org.assertj.core.api.Assertions.assertThat(ledger.getBoolean("balanced")).as("ledger balanced").isTrue();
+        org.assertj.core.api.Assertions.assertThat(ledger.getList("violations", String.class))
+                .as("the ledger's checks of session " + sessionId).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(ledger.getLong("paidIn"))
+                .isEqualTo(ledger.getLong("refunded") + ledger.getLong("released"));
+        return ledger;
+    }
 }

@@ -39,6 +39,16 @@ final class Platform {
 
     private static PrivateKey signingKey;
 
+    /**
+     * The n-th instance of a service (./laku start payment-2): LAKU_<SERVICE>_<N>_URL, or the first instance's port
+     * + 100 x (n - 1), as ./laku gives it.
+     */
+    static String instance(String service, String firstUrl, int n) {
+        java.net.URI first = java.net.URI.create(firstUrl);
+        return env("LAKU_" + service + "_" + n + "_URL", first.getScheme() + "://" + first.getHost() + ":"
+                + (first.getPort() + 100 * (n - 1)));
+    }
+
     private Platform() {
     }
 

@@ -33,7 +33,7 @@ class RetentionIT {
     @BeforeAll
     static void shortRetention() {
         for (String service : List.of("group-buying", "payment")) {
-            Stack.kill(service);
+            Stack.stop(service);
             Stack.start(service, SHORT);
         }
     }
@@ -41,7 +41,7 @@ class RetentionIT {
     @AfterAll
     static void usualRetention() {
         for (String service : List.of("group-buying", "payment")) {
-            Stack.kill(service);
+            Stack.stop(service);
             Stack.start(service);
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The running stack's own controls (./laku kill / start), for crash drills against the real processes. */
+/** The running stack's own controls (./laku kill / stop / start), for drills against the real processes. */
 final class Stack {
 
     private Stack() {
@@ -19,9 +19,14 @@ final class Stack {
         laku("kill", service, Map.of());
     }
 
-    /** Starts the service again and returns once it is ready. */
-    static void start(String service) {
-        laku("start", service, Map.of());
+    /** The graceful stop every deploy does (SIGTERM; Postgres: its fast shutdown). */
+    static void stop(String part) {
+        laku("stop", part, Map.of());
+    }
+
+    /** Starts the part (a service, an instance such as payment-2, or the infrastructure) and returns once it is ready. */
+    static void start(String part) {
+        laku("start", part, Map.of());
     }
 
     /** Starts the service with these settings on top of ./laku's (e.g. a short retention), once it is ready. */
@@ -53,7 +58,7 @@ final class Stack {
         }
     }
 
-    private static Path repo() {
+    static Path repo() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("laku"))) {
             dir = dir.getParent();

@@ -100,7 +100,8 @@ public class Escrow {
      */
     public Uni<Void> seatSettled(SeatSettled seat) {
         UUID sessionId = UUID.fromString(seat.getSessionId());
-        return lockAccount(sessionId, UUID.fromString(seat.getFactoryId()))
+        // the account exists: the seat's join opened it
+        return lockAccount(sessionId, null)
                 .chain(account -> lockedByParticipant(UUID.fromString(seat.getParticipantId())).chain(payment -> {
                     if (payment != null && payment.seatOutcome != null) {
                         LOG.debugf("Seat %s already settled (%s)", seat.getParticipantId(), payment.seatOutcome);
@@ -192,6 +193,9 @@ public class Escrow {
     private Uni<Void> releaseIfDue(SessionAccount account) {
         UUID sessionId = account.sessionId;
         UUID factoryId = account.factoryId;
+        if (!account.releaseDue(true)) {
+            return Uni.createFrom().voidItem(); // not even with orders: no need to ask whether they exist
+        }
         return Panache.getSession().chain(session -> session.createNativeQuery(
                                 "select count(*) from session_orders where session_id = ?1", Long.class)
                         .setParameter(1, sessionId).getSingleResult())

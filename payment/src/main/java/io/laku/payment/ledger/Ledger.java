@@ -20,8 +20,10 @@ public class Ledger {
     public static final String REFUND = "refund";
     public static final String RELEASE = "release";
 
-    private static final String ACCOUNT = "insert into ledger_account (code, kind) values (?1, ?2) on conflict do nothing";
-    private static final String ENTRY = """
+    /** The two accounts (if new) and the entry (unless its reference was posted before), in one statement. */
+    private static final String POST = """
+            with accounts as (
+                insert into ledger_account (code, kind) values (?3, ?9), (?4, ?10) on conflict do nothing)
             insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, payment_id)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (reference) do nothing""";
     private static final String BALANCE = """
@@ -52,11 +54,7 @@ public class Ledger {
     public Uni<Boolean> post(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
             UUID paymentId) {
         new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
-        return Panache.getSession().chain(session -> session.createNativeQuery(ACCOUNT)
-                .setParameter(1, debit).setParameter(2, Accounts.kindOf(debit)).executeUpdate()
-                .chain(() -> session.createNativeQuery(ACCOUNT)
-                        .setParameter(1, credit).setParameter(2, Accounts.kindOf(credit)).executeUpdate())
-                .chain(() -> session.createNativeQuery(ENTRY)
+        return Panache.getSession().chain(session -> session.createNativeQuery(POST)
                         .setParameter(1, UUID.randomUUID())
                         .setParameter(2, reference)
                         .setParameter(3, debit)
@@ -65,7 +63,9 @@ public class Ledger {
                         .setParameter(6, kind)
                         .setParameter(7, sessionId)
                         .setParameter(8, paymentId)
-                        .executeUpdate()))
+                        .setParameter(9, Accounts.kindOf(debit))
+                        .setParameter(10, Accounts.kindOf(credit))
+                        .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
 

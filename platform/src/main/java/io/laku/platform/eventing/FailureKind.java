@@ -45,6 +45,11 @@ public enum FailureKind {
             if (cause instanceof DatabaseException db) {
                 return isDeterministicSqlState(db.getSqlState()) ? DETERMINISTIC : TRANSIENT;
             }
+            // Hibernate Reactive hands the database's refusal over as a java.sql.SQLException (under its
+            // ConstraintViolationException), not as the Vert.x client's DatabaseException
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return isDeterministicSqlState(sql.getSQLState()) ? DETERMINISTIC : TRANSIENT;
+            }
             if (cause instanceof IllegalArgumentException || cause instanceof ArithmeticException
                     || cause instanceof ClassCastException || cause instanceof NullPointerException
                     || cause instanceof IndexOutOfBoundsException || cause instanceof DateTimeException

@@ -58,6 +58,17 @@ class FailureKindTest {
     }
 
     @Test
+    void aDatabaseRefusalAsHibernateReactiveReportsItIsClassifiedByItsSqlState() {
+        // what a Panache flush that breaks a CHECK constraint fails with: Hibernate's exception over a SQLException
+        java.sql.SQLException check = new java.sql.SQLException("ERROR: new row violates check constraint (23514)", "23514");
+        assertThat(FailureKind.of(new org.hibernate.exception.ConstraintViolationException("error executing SQL statement",
+                check, "insert into wallet_transaction ..."))).isEqualTo(FailureKind.DETERMINISTIC);
+        assertThat(FailureKind.of(new java.util.concurrent.CompletionException(new java.sql.SQLException("deadlock", "40P01"))))
+                .isEqualTo(FailureKind.TRANSIENT);
+        assertThat(FailureKind.of(new java.sql.SQLException("duplicate key value", "23505"))).isEqualTo(FailureKind.TRANSIENT);
+    }
+
+    @Test
     void anythingUnknownWaitsRatherThanBeingLost() {
         assertThat(FailureKind.of(new IllegalStateException("no tally row"))).isEqualTo(FailureKind.TRANSIENT);
         assertThat(FailureKind.of(new RuntimeException("something new"))).isEqualTo(FailureKind.TRANSIENT);
