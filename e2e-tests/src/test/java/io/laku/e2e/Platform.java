@@ -37,6 +37,7 @@ final class Platform {
     static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("LAKU_KAFKA_PORT", "19092"));
     static final String REGISTRY = env("LAKU_REGISTRY_URL", "http://127.0.0.1:" + env("LAKU_REGISTRY_PORT", "18081") + "/apis/registry/v3");
     static final String ISSUER = env("LAKU_JWT_ISSUER", "https://laku.local");
+    static final String AUDIENCE = env("LAKU_JWT_AUDIENCE", "laku-local");
 
     private static PrivateKey signingKey;
 
@@ -62,8 +63,14 @@ final class Platform {
     }
 
     static String token(UUID user, String role) {
+        return token(user, role, ISSUER, AUDIENCE);
+    }
+
+    /** A token of another issuer or for another audience (signed with the same development key). */
+    static String token(UUID user, String role, String issuer, String audience) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject(user.toString());
         claims.setClaim("upn", user.toString());
         claims.setStringListClaim("groups", List.of(role));
@@ -103,6 +110,11 @@ final class Platform {
             }
         }
         return signingKey;
+    }
+
+    /** The development key pair's public half, which the running stack verifies tokens with. */
+    static Path publicKey() {
+        return laku().resolve("jwt/publicKey.pem");
     }
 
     private static Path laku() {

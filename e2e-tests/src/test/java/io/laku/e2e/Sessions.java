@@ -22,6 +22,9 @@ final class Sessions {
         body.put("priceTier75", 120_000);
         body.put("priceTier100", 105_000);
         body.put("endTime", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        // The seed's customers order up to 50 units in one go, more than the default cap on a customer's unpaid units
+        // (10 % of the MOQ): these sessions open with a cap of a whole MOQ. The default has its own test (AccessRulesIT).
+        body.put("maxUnpaidUnitsPerCustomer", 100);
         return body;
     }
 }

@@ -8,12 +8,12 @@ import io.laku.contracts.session.SessionEnd;
 import io.laku.contracts.session.SessionFailed;
 import io.laku.contracts.session.VariantDemand;
 import io.laku.groupbuying.join.Participant;
-import io.laku.groupbuying.product.Variant;
 import io.laku.groupbuying.saga.SessionTimeline;
 import io.laku.groupbuying.seat.SeatEvent;
 import io.laku.groupbuying.seat.SeatStatus;
 import io.laku.groupbuying.session.Session;
 import io.laku.groupbuying.session.SessionStatus;
+import io.laku.groupbuying.session.SessionVariant;
 import io.laku.groupbuying.tally.Tally;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.money.Rupiah;
@@ -64,13 +64,13 @@ public class SessionClosing {
                 .call(() -> Participant.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status = ?4",
                         dropped, now, id, SeatStatus.AWAITING_PAYMENT))
                 .call(() -> Tally.dropAwaiting(id))
-                .chain(live -> Variant.ofProduct(session.productId).chain(variants -> {
+                .chain(live -> SessionVariant.ofSession(id).chain(variants -> {
                     List<Participant> paid = live.stream().filter(p -> p.status == SeatStatus.PAID).toList();
                     List<PaidParticipant> seats = paid.stream().map(p -> new PaidParticipant(p.id, p.userId,
                             p.variantId, p.quantity, p.unitPrice)).toList();
                     session.closedAt = now;
                     Map<UUID, String> names = new HashMap<>();
-                    variants.forEach(v -> names.put(v.id, v.name));
+                    variants.forEach(v -> names.put(v.variantId, v.name));
                     return switch (ending) {
                         case Ending.Expired expired -> switch (SessionOutcome.decide(session.targetMoq,
                                 session.priceTiers(), session.botAllowed, seats)) {
@@ -83,7 +83,7 @@ public class SessionClosing {
     }
 
     private Uni<ExpiryService.Expired> confirm(Session session, SessionOutcome.Confirmed c, List<Participant> live,
-            List<Variant> variants, Map<UUID, String> names, Instant now) {
+            List<SessionVariant> variants, Map<UUID, String> names, Instant now) {
         session.status = SessionStatus.CONFIRMED;
         session.tier = c.tier().percent();
         session.finalUnitPrice = c.finalUnitPrice();
@@ -91,10 +91,11 @@ public class SessionClosing {
         session.closeReason = c.botUnits() > 0 ? "bot_to_tier_25" : "tier_" + c.tier().percent();
         session.refundsExpected = (int) c.settlements().stream().filter(s -> s.refund() > 0).count();
         List<VariantDemand> demand = new ArrayList<>();
-        for (Variant v : variants) {
-            Long units = c.demandPerVariant().get(v.id);
+        // the bundle the session opened with, not the product's config now
+        for (SessionVariant v : variants) {
+            Long units = c.demandPerVariant().get(v.variantId);
             if (units != null && units > 0) {
-                demand.add(VariantDemand.newBuilder().setVariantId(v.id.toString()).setVariantName(v.name)
+                demand.add(VariantDemand.newBuilder().setVariantId(v.variantId.toString()).setVariantName(v.name)
                         .setUnits(units).setUnitsPerBundle(v.unitsPerBundle).build());
             }
         }

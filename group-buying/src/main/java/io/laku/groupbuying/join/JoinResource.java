@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,7 +39,7 @@ public class JoinResource {
     @Path("/join")
     @RolesAllowed(Caller.CUSTOMER)
     @Operation(summary = "Take a seat (the caller is the participant); 409 when the variant has fewer units available")
-    public Uni<Response> join(UUID sessionId, JoinRequest request) {
+    public Uni<Response> join(@PathParam("sessionId") UUID sessionId, JoinRequest request) {
         UUID user = caller.userId();
         return joins.join(sessionId, request, user).map(p -> {
             ParticipantView view = ParticipantView.of(p);
@@ -50,7 +51,7 @@ public class JoinResource {
     @Path("/participants")
     @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
     @Operation(summary = "The session's seats")
-    public Uni<List<ParticipantView>> participants(UUID sessionId) {
+    public Uni<List<ParticipantView>> participants(@PathParam("sessionId") UUID sessionId) {
         return joins.list(sessionId, caller).map(ps -> ps.stream().map(ParticipantView::of).toList());
     }
 
@@ -58,7 +59,8 @@ public class JoinResource {
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
     @Operation(summary = "A seat, with its paymentUrl once the payment service has created the invoice")
-    public Uni<ParticipantView> participant(UUID sessionId, UUID participantId) {
+    public Uni<ParticipantView> participant(@PathParam("sessionId") UUID sessionId,
+            @PathParam("participantId") UUID participantId) {
         return joins.get(sessionId, participantId, caller).map(ParticipantView::of);
     }
 
@@ -66,7 +68,8 @@ public class JoinResource {
     @Path("/participants/{participantId}/leave")
     @RolesAllowed({Caller.CUSTOMER, Caller.ADMIN})
     @Operation(summary = "Leave a forming session (the participant, or an admin); a paid seat is refunded in full")
-    public Uni<ParticipantView> leave(UUID sessionId, UUID participantId) {
+    public Uni<ParticipantView> leave(@PathParam("sessionId") UUID sessionId,
+            @PathParam("participantId") UUID participantId) {
         return joins.leave(sessionId, participantId, caller).map(ParticipantView::of);
     }
 
@@ -74,7 +77,7 @@ public class JoinResource {
     @Path("/variant-availability")
     @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
     @Operation(summary = "Availability of every variant of the session (the product page's matrix)")
-    public Uni<List<AvailabilityView>> availability(UUID sessionId) {
+    public Uni<List<AvailabilityView>> availability(@PathParam("sessionId") UUID sessionId) {
         return availability.all(sessionId);
     }
 
@@ -82,7 +85,8 @@ public class JoinResource {
     @Path("/variant-availability/{variantId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
     @Operation(summary = "Availability of one variant (SPEC §3)")
-    public Uni<AvailabilityView> availability(UUID sessionId, UUID variantId) {
+    public Uni<AvailabilityView> availability(@PathParam("sessionId") UUID sessionId,
+            @PathParam("variantId") UUID variantId) {
         return availability.one(sessionId, variantId);
     }
 }

@@ -6,14 +6,15 @@ import io.laku.groupbuying.grosir.GrosirRule;
 import io.laku.groupbuying.seat.SeatEvent;
 import io.laku.groupbuying.seat.SeatStatus;
 import io.laku.groupbuying.grosir.JoinDecision;
-import io.laku.groupbuying.product.GrosirRules;
-import io.laku.groupbuying.product.Variant;
+import io.laku.groupbuying.session.GrosirRules;
 import io.laku.groupbuying.session.Session;
 import io.laku.groupbuying.session.SessionStatus;
+import io.laku.groupbuying.session.SessionVariant;
 import io.laku.groupbuying.tally.Tally;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,17 +27,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Joining and leaving. A join is one transaction per session: lock the session row, check it is forming, read the
- * tally, check the grosir rule, insert the seat, add it to the tally and publish {@code ParticipantJoined}. The lock
- * makes check-and-insert atomic, so concurrent joins never pass a variant's allowance.
+ * Joining and leaving. A join is one transaction per session: lock the session row, check it is forming, the
+ * customer's unpaid units ({@link UnpaidCap}), read the tally, check the grosir rule of the config the session opened
+ * with, insert the seat, add it to the tally and publish {@code ParticipantJoined}. The lock makes check-and-insert
+ * atomic, so concurrent joins never pass a variant's allowance nor a customer's cap.
  */
 @ApplicationScoped
 public class JoinService {
 
+    private static final String UNPAID_UNITS = """
+            select coalesce(sum(quantity), 0) from participant
+            where session_id = ?1 and user_id = ?2 and status = 'awaiting_payment'""";
+
     @Inject
     OutboxWriter outbox;
+
+    @ConfigProperty(name = "laku.join.unpaid-cap-percent", defaultValue = "10")
+    int unpaidCapPercent;
 
     Clock clock = Clock.systemUTC();
 
@@ -60,32 +70,61 @@ public class JoinService {
                         + session.groupPrice + ", was " + request.unitPrice(), "unitPrice",
                         Map.of("groupPrice", session.groupPrice));
             }
-            long amountDue = Math.multiplyExact(request.quantity(), session.groupPrice);
+            long amountDue;
+            try {
+                amountDue = Math.multiplyExact(request.quantity(), session.groupPrice);
+            } catch (ArithmeticException e) {
+                throw ProblemException.invalid("quantity", "quantity " + request.quantity() + " x groupPrice "
+                        + session.groupPrice + " is more rupiah than can be paid");
+            }
             if (request.totalPrice() != amountDue) {
                 throw ProblemException.conflict("price-mismatch", "totalPrice must equal quantity x groupPrice = "
                         + amountDue + ", was " + request.totalPrice(), "totalPrice", Map.of("expectedTotalPrice", amountDue));
             }
-            return Variant.ofProduct(session.productId).chain(variants -> {
-                Variant variant = variants.stream().filter(v -> v.id.equals(request.variantId())).findFirst()
-                        .orElseThrow(() -> ProblemException.invalid("variantId", "variant " + request.variantId()
-                                + " is not a variant of product " + session.productId));
+            return SessionVariant.ofSession(sessionId).chain(variants -> {
+                SessionVariant variant = variants.stream().filter(v -> v.variantId.equals(request.variantId()))
+                        .findFirst().orElseThrow(() -> ProblemException.invalid("variantId", "variant "
+                                + request.variantId() + " is not a variant of product " + session.productId));
+                UnpaidCap cap = UnpaidCap.of(session.targetMoq, unpaidCapPercent, variant.unitsPerBundle,
+                        session.maxUnpaidUnitsPerCustomer);
                 GrosirRule rule = GrosirRules.of(variants);
-                return Tally.of(sessionId).chain(tally -> {
-                    JoinDecision decision = rule.checkJoin(variant.id, request.quantity(), Tally.orders(tally));
-                    refuseUnlessAccepted(decision, variant);
-                    return seat(session, variant, request.quantity(), amountDue, userId, now);
-                });
+                return unpaidUnits(sessionId, userId)
+                        .invoke(unpaid -> refuseOverCap(cap, unpaid, request.quantity()))
+                        .chain(() -> Tally.of(sessionId))
+                        .chain(tally -> {
+                            JoinDecision decision = rule.checkJoin(variant.variantId, request.quantity(),
+                                    Tally.orders(tally));
+                            refuseUnlessAccepted(decision);
+                            return seat(session, variant, request.quantity(), amountDue, userId, now);
+                        });
             });
         });
     }
 
-    private Uni<Participant> seat(Session session, Variant variant, long quantity, long amountDue, UUID userId,
+    private static Uni<Long> unpaidUnits(UUID sessionId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(UNPAID_UNITS, Long.class)
+                .setParameter(1, sessionId).setParameter(2, userId).getSingleResult());
+    }
+
+    private static void refuseOverCap(UnpaidCap cap, long unpaid, long requested) {
+        if (!cap.allows(unpaid, requested)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("cap", cap.units());
+            body.put("unpaidUnits", unpaid);
+            body.put("requested", requested);
+            throw ProblemException.conflict("unpaid-cap-reached", "a customer may hold at most " + cap.units()
+                    + " unpaid units in this session (" + cap.basis() + "); you hold " + unpaid + " and asked for "
+                    + requested + " more: pay for your seats first", "quantity", body);
+        }
+    }
+
+    private Uni<Participant> seat(Session session, SessionVariant variant, long quantity, long amountDue, UUID userId,
             Instant now) {
         Participant p = new Participant();
         p.id = UUID.randomUUID();
         p.sessionId = session.id;
         p.userId = userId;
-        p.variantId = variant.id;
+        p.variantId = variant.variantId;
         p.quantity = quantity;
         p.unitPrice = session.groupPrice;
         p.amountDue = amountDue;
@@ -98,14 +137,14 @@ public class JoinService {
                 .setUserId(userId.toString())
                 .setProductId(session.productId.toString())
                 .setFactoryId(session.factoryId.toString())
-                .setVariantId(variant.id.toString())
+                .setVariantId(variant.variantId.toString())
                 .setQuantity(quantity)
                 .setUnitPrice(session.groupPrice)
                 .setAmountDue(amountDue)
                 .setJoinedAt(now)
                 .build();
         return p.<Participant>persist()
-                .call(() -> Tally.add(session.id, variant.id, quantity, 0))
+                .call(() -> Tally.add(session.id, variant.variantId, quantity, 0))
                 .call(() -> outbox.publish(session.id, event));
     }
 
@@ -180,7 +219,7 @@ public class JoinService {
         }
     }
 
-    private static void refuseUnlessAccepted(JoinDecision decision, Variant variant) {
+    private static void refuseUnlessAccepted(JoinDecision decision) {
         switch (decision) {
             case JoinDecision.Accepted a -> {
             }

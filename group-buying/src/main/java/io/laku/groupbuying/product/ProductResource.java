@@ -20,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Products for sessions and their grosir config: admins for any factory, factories for their own products. */
+/**
+ * Products for sessions and their grosir config. A factory creates its own products (with their first bundle config)
+ * and may rename them; only admins change the grosir config afterwards (SPEC §7). A change applies to sessions
+ * opened after it: a session keeps the config it opened with.
+ */
 @Path("/api/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,7 +57,7 @@ public class ProductResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
-    @Operation(summary = "Change the name and/or units per bundle ({name, bundles: {variant: units}})")
+    @Operation(summary = "Change the name (owner or admin) and/or units per bundle (admin: {bundles: {variant: units}})")
     public Uni<ProductView> update(UUID id, JsonNode body) {
         return products.update(id, body, caller);
     }
@@ -68,7 +72,7 @@ public class ProductResource {
 
     @POST
     @Path("/{id}/warehouse-tolerance")
-    @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Set the warehouse tolerance ({variant: units} or {variant: {tolerance, clearanceRateEstimate, notes}})")
     public Uni<Map<String, Object>> setTolerance(UUID id, JsonNode body) {
         return products.setTolerance(id, body, caller).map(ProductService::toleranceView);
@@ -76,7 +80,7 @@ public class ProductResource {
 
     @PUT
     @Path("/{id}/warehouse-tolerance")
-    @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Set the warehouse tolerance (same as POST)")
     public Uni<Map<String, Object>> replaceTolerance(UUID id, JsonNode body) {
         return setTolerance(id, body);

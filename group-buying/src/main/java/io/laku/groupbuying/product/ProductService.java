@@ -6,6 +6,7 @@ import io.laku.contracts.product.ProductConfigured;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.ProblemException;
+import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,10 @@ public class ProductService {
     @Inject
     OutboxWriter outbox;
 
+    static final int MAX_NAME = 200;
+    static final int MAX_VARIANT_NAME = 100;
+    static final int MAX_NOTES = 2000;
+
     @WithTransaction
     public Uni<ProductView> create(JsonNode body, Caller caller) {
         requireObject(body, null);
@@ -44,6 +49,7 @@ public class ProductService {
         if (name == null || name.isBlank()) {
             throw ProblemException.invalid("name", "name is required");
         }
+        requireLength(name, MAX_NAME, "name");
         UUID factoryId = uuid(body, "factoryId");
         if (caller.isAdmin()) {
             if (factoryId == null) {
@@ -67,6 +73,7 @@ public class ProductService {
                 if (!n.isTextual() || n.asText().isBlank()) {
                     throw ProblemException.invalid("variants", "variants must be a list of variant names");
                 }
+                requireLength(n.asText(), MAX_VARIANT_NAME, "variants");
                 names.add(n.asText());
             }
         }
@@ -105,15 +112,19 @@ public class ProductService {
         return product(id).chain(p -> Variant.ofProduct(id).map(variants -> ProductView.of(p, variants)));
     }
 
-    /** Sets the name (optional) and the units per bundle of the named variants. */
+    /** Sets the name (optional; the owner or an admin) and the units per bundle of the named variants (an admin). */
     @WithTransaction
     public Uni<ProductView> update(UUID id, JsonNode body, Caller caller) {
         requireObject(body, null);
+        if (body.has("bundles") && !caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an admin changes a product's grosir config (units per bundle)");
+        }
         return owned(id, caller).chain(product -> Variant.ofProduct(id).chain(variants -> {
             String name = text(body, "name");
             if (body.has("name") && (name == null || name.isBlank())) {
                 throw ProblemException.invalid("name", "name must not be blank");
             }
+            requireLength(name, MAX_NAME, "name");
             Map<String, Integer> bundles = bundles(body.get("bundles"), "bundles");
             requireKnown(bundles.keySet(), variants, "bundles");
             if (name != null) {
@@ -225,6 +236,7 @@ public class ProductService {
             if (e.getKey().isBlank()) {
                 throw ProblemException.invalid(field, "variant names must not be blank");
             }
+            requireLength(e.getKey(), MAX_VARIANT_NAME, field);
             if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
                 throw ProblemException.invalid(f, "units per bundle of variant " + e.getKey() + " must be a whole number");
             }
@@ -277,11 +289,18 @@ public class ProductService {
                 JsonNode n = value.get("notes");
                 if (n != null && !n.isNull()) {
                     notes = n.asText();
+                    requireLength(notes, MAX_NOTES, f + ".notes");
                 }
             }
             result.put(name, new ToleranceInput(tolerance, clearance, notes));
         }
         return result;
+    }
+
+    private static void requireLength(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw ProblemException.invalid(field, field + " must be at most " + max + " characters");
+        }
     }
 
     private static void requireObject(JsonNode node, String field) {
@@ -303,13 +322,6 @@ public class ProductService {
 
     private static UUID uuid(JsonNode body, String field) {
         String value = text(body, field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, field + " must be a UUID, was " + value);
-        }
+        return value == null ? null : RequestParams.uuid(value, field);
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * own message naming the field, before anything is written.
  */
 public record NewSession(UUID productId, UUID factoryId, String sessionCode, Integer targetMoq, Long groupPrice,
-        Long priceTier25, Long priceTier50, Long priceTier75, Long priceTier100, Instant endTime, Boolean botAllowed) {
+        Long priceTier25, Long priceTier50, Long priceTier75, Long priceTier100, Instant endTime, Boolean botAllowed,
+        Integer maxUnpaidUnitsPerCustomer) {
 
     public static final int MIN_MOQ = 2;
     public static final int MAX_SESSION_CODE = 64;
@@ -36,6 +37,10 @@ public record NewSession(UUID productId, UUID factoryId, String sessionCode, Int
         }
         if (sessionCode != null && (sessionCode.isBlank() || sessionCode.length() > MAX_SESSION_CODE)) {
             throw ProblemException.invalid("sessionCode", "sessionCode must be 1 to " + MAX_SESSION_CODE + " characters");
+        }
+        if (maxUnpaidUnitsPerCustomer != null && maxUnpaidUnitsPerCustomer < 1) {
+            throw ProblemException.invalid("maxUnpaidUnitsPerCustomer", "maxUnpaidUnitsPerCustomer must be at least 1, was "
+                    + maxUnpaidUnitsPerCustomer);
         }
         try {
             return new PriceTiers(groupPrice, priceTier25, priceTier50, priceTier75, priceTier100);

@@ -104,6 +104,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "production_implied")
     public Boolean productionImplied;
 
+    /** What one customer may hold unpaid in this session, set when it opened; null: the default rule (UnpaidCap). */
+    @Column(name = "max_unpaid_units_per_customer")
+    public Integer maxUnpaidUnitsPerCustomer;
+
     public PriceTiers priceTiers() {
         return new PriceTiers(groupPrice, priceTier25, priceTier50, priceTier75, priceTier100);
     }

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class SessionResource {
 
+    static final int MAX_REASON = 500;
+
     @Inject
     SessionService sessions;
 
@@ -68,7 +70,11 @@ public class SessionResource {
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Cancel a forming session (admin): paid seats are refunded in full")
     public Uni<SessionView> cancel(UUID id, Map<String, String> body) {
-        return sessions.cancel(id, caller.userId(), body == null ? null : body.get("reason")).map(SessionView::of);
+        String reason = body == null ? null : body.get("reason");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "reason must be at most " + MAX_REASON + " characters");
+        }
+        return sessions.cancel(id, caller.userId(), reason).map(SessionView::of);
     }
 
     private UUID factoryOf(NewSession request) {

@@ -7,7 +7,10 @@ import io.laku.groupbuying.expiry.Tier;
 import io.laku.groupbuying.join.Participant;
 import io.laku.groupbuying.join.SessionLocks;
 import io.laku.groupbuying.product.Product;
+import io.laku.groupbuying.product.Variant;
 import io.laku.groupbuying.seat.SeatStatus;
+import io.laku.platform.reactive.Sequence;
+import java.util.List;
 import io.laku.groupbuying.tally.Tally;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -89,9 +92,28 @@ public class SessionService {
             session.endTime = request.endTime().truncatedTo(ChronoUnit.MILLIS);
             session.status = SessionStatus.FORMING;
             session.createdAt = now;
+            session.maxUnpaidUnitsPerCustomer = request.maxUnpaidUnitsPerCustomer();
             return session.<Session>persist()
+                    .call(saved -> snapshotConfig(saved))
                     .call(saved -> outbox.publish(saved.id, created(saved)))
                     .invoke(saved -> LOG.infof("Opened session %s for factory %s", saved.id, saved.factoryId));
+        });
+    }
+
+    /** The session keeps the grosir config its product has now; later changes apply to later sessions only. */
+    private static Uni<Void> snapshotConfig(Session session) {
+        return Variant.ofProduct(session.productId).chain(variants -> {
+            List<SessionVariant> snapshot = variants.stream().map(v -> {
+                SessionVariant sv = new SessionVariant();
+                sv.sessionId = session.id;
+                sv.variantId = v.id;
+                sv.name = v.name;
+                sv.position = v.position;
+                sv.unitsPerBundle = v.unitsPerBundle;
+                sv.tolerance = v.tolerance;
+                return sv;
+            }).toList();
+            return Sequence.inOrder(snapshot, sv -> sv.persist());
         });
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 public record SessionView(UUID id, String sessionCode, UUID productId, UUID factoryId, int targetMoq, long groupPrice,
         long priceTier25, long priceTier50, long priceTier75, long priceTier100, boolean botAllowed, Instant endTime,
         String status, Instant createdAt, Integer tier, Long finalUnitPrice, Long botUnits, Instant closedAt,
-        String closeReason, Fulfilment fulfilment, SessionStats stats) {
+        String closeReason, Integer maxUnpaidUnitsPerCustomer, Fulfilment fulfilment, SessionStats stats) {
 
     /**
      * The saga after the outcome as group-buying has heard it (null before the warehouse answered). {@code hasStock}
@@ -43,6 +43,7 @@ public record SessionView(UUID id, String sessionCode, UUID productId, UUID fact
     public static SessionView of(Session s, SessionStats stats) {
         return new SessionView(s.id, s.sessionCode, s.productId, s.factoryId, s.targetMoq, s.groupPrice, s.priceTier25,
                 s.priceTier50, s.priceTier75, s.priceTier100, s.botAllowed, s.endTime, s.status.code(), s.createdAt,
-                s.tier, s.finalUnitPrice, s.botUnits, s.closedAt, s.closeReason, Fulfilment.of(s), stats);
+                s.tier, s.finalUnitPrice, s.botUnits, s.closedAt, s.closeReason, s.maxUnpaidUnitsPerCustomer,
+                Fulfilment.of(s), stats);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
@@ -27,12 +28,21 @@ public class TallyResource {
     @Inject
     TallyRebuild rebuild;
 
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({Caller.FACTORY, Caller.ADMIN})
-    @Operation(summary = "The live tally: units per variant awaiting payment and paid")
+    @Operation(summary = "The live tally: units per variant awaiting payment and paid (the session's factory, admins)")
     @WithSession
-    public Uni<Map<UUID, Tally.Units>> live(UUID sessionId) {
-        return Session.findById(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+    public Uni<Map<UUID, Tally.Units>> live(@PathParam("sessionId") UUID sessionId) {
+        return Session.<Session>findById(sessionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .invoke(session -> {
+                    if (!caller.isAdmin() && !session.factoryId.equals(caller.userId())) {
+                        throw ProblemException.forbidden("The tally of session " + sessionId + " is its factory's");
+                    }
+                })
                 .chain(() -> Tally.of(sessionId));
     }
 
@@ -41,7 +51,7 @@ public class TallyResource {
     @RolesAllowed(Caller.ADMIN)
     @Blocking
     @Operation(summary = "The tally rebuilt from the topics alone (laku.session + laku.payment from the beginning); writes nothing")
-    public Map<UUID, Tally.Units> rebuilt(UUID sessionId) {
+    public Map<UUID, Tally.Units> rebuilt(@PathParam("sessionId") UUID sessionId) {
         return rebuild.rebuild(sessionId);
     }
 }

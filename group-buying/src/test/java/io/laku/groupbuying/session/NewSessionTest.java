@@ -33,7 +33,7 @@ class NewSessionTest {
     void eachRuleFailsWithItsOwnMessage(String field, int moq, long group, long t25, long t50, long t75, long t100,
             String message) {
         UUID product = "productId".equals(field) ? null : UUID.randomUUID();
-        var request = new NewSession(product, null, null, moq, group, t25, t50, t75, t100, NEXT_WEEK, null);
+        var request = new NewSession(product, null, null, moq, group, t25, t50, t75, t100, NEXT_WEEK, null, null);
         assertThatThrownBy(() -> request.validate(NOW))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
@@ -45,8 +45,16 @@ class NewSessionTest {
     @Test
     void theEndMustBeInTheFuture() {
         var request = new NewSession(UUID.randomUUID(), null, null, 100, 200_000L, 150_000L, 135_000L, 120_000L,
-                105_000L, NOW, null);
+                105_000L, NOW, null, null);
         assertThatThrownBy(() -> request.validate(NOW)).hasMessageContaining("endTime must be in the future");
+    }
+
+    @Test
+    void aSessionsOwnUnpaidCapIsAtLeastOneUnit() {
+        var request = new NewSession(UUID.randomUUID(), null, null, 100, 200_000L, 150_000L, 135_000L, 120_000L,
+                105_000L, NEXT_WEEK, null, 0);
+        assertThatThrownBy(() -> request.validate(NOW))
+                .hasMessageContaining("maxUnpaidUnitsPerCustomer must be at least 1, was 0");
     }
 
     @Test
@@ -56,6 +64,6 @@ class NewSessionTest {
 
     private static NewSession seed() {
         return new NewSession(UUID.randomUUID(), null, "HOODIE-1", 100, 200_000L, 150_000L, 135_000L, 120_000L,
-                105_000L, NEXT_WEEK, null);
+                105_000L, NEXT_WEEK, null, null);
     }
 }

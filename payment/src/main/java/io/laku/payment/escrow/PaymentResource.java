@@ -1,7 +1,7 @@
 package io.laku.payment.escrow;
 
 import io.laku.platform.web.Caller;
-import io.laku.platform.web.ProblemException;
+import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,12 +40,7 @@ public class PaymentResource {
     @WithSession
     @Operation(summary = "A session's escrow payments: all of them for an admin, the caller's own otherwise")
     public Uni<List<PaymentView>> bySession(@QueryParam("sessionId") String sessionId) {
-        UUID id;
-        try {
-            id = UUID.fromString(String.valueOf(sessionId));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("sessionId", "sessionId must be a UUID");
-        }
+        UUID id = RequestParams.uuid(sessionId, "sessionId");
         var query = caller.isAdmin()
                 ? Payment.<Payment>find("sessionId = ?1 order by createdAt, id", id)
                 : Payment.<Payment>find("sessionId = ?1 and userId = ?2 order by createdAt, id", id, caller.userId());

@@ -2,7 +2,7 @@ package io.laku.payment.ledger;
 
 import io.laku.payment.escrow.SessionAccount;
 import io.laku.platform.web.Caller;
-import io.laku.platform.web.ProblemException;
+import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,12 +40,7 @@ public class LedgerResource {
     @WithSession
     @Operation(summary = "A session's ledger entries and balance check (admin)")
     public Uni<SessionLedger> session(@QueryParam("sessionId") String sessionId) {
-        UUID id;
-        try {
-            id = UUID.fromString(String.valueOf(sessionId));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("sessionId", "sessionId must be a UUID");
-        }
+        UUID id = RequestParams.uuid(sessionId, "sessionId");
         return SessionAccount.<SessionAccount>findById(id).chain(account -> ledger.balance(id)
                 .chain(balance -> (account == null ? Uni.createFrom().item(List.<String>of())
                         : ledger.audit(id, account.factoryId, account.outcomeComplete()))

@@ -1,9 +1,7 @@
 package io.laku.platform.eventing;
 
-import io.quarkus.runtime.StartupEvent;
+import io.laku.contracts.EventCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,22 +12,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Makes sure the outbox is captured before the service writes to it: the publication Debezium reads
- * (outbox table only) and the logical replication slot that keeps every outbox row in the WAL until
- * the connector has published it. With both in place before the first write, nothing written while
- * Connect is down or not yet registered is lost (the connector uses snapshot.mode=no_data).
+ * Makes sure the outbox is captured before the service writes to it. The deployment ({@code ./laku up}, the compose
+ * file's {@code db-bootstrap}) creates the publication Debezium reads and the logical replication slot that keeps
+ * every outbox row in the WAL until the connector has published it, before any service starts: with both in place
+ * before the first write, nothing written while Connect is down or not yet registered is lost (the connector uses
+ * snapshot.mode=no_data). The service only puts its own {@code outbox_event} table into that publication (the table
+ * exists once the migrations ran; the schema owner may do that, it cannot create publications or slots) and refuses
+ * to start when either is missing. A service that publishes no event has neither.
  */
 @ApplicationScoped
 public class OutboxCapture {
 
     private static final Logger LOG = Logger.getLogger(OutboxCapture.class);
-    private static final String DUPLICATE_OBJECT = "42710";
 
-    @Inject
-    DataSource dataSource;
-
-    @ConfigProperty(name = "laku.outbox.capture.enabled", defaultValue = "true")
-    boolean enabled;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     @ConfigProperty(name = "laku.outbox.publication", defaultValue = "laku_outbox")
     String publication;
@@ -37,33 +34,39 @@ public class OutboxCapture {
     @ConfigProperty(name = "laku.outbox.slot")
     String slot;
 
-    void onStart(@Observes StartupEvent start) throws SQLException {
-        if (!enabled) {
+    /** @param schemaOwner connections as the schema owner (Flyway's), who owns the outbox table and the publication */
+    public void require(DataSource schemaOwner) {
+        if (EventCatalog.schemasPublishedBy(service).isEmpty()) {
+            LOG.debugf("%s publishes no event: no outbox capture to check", service);
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = schemaOwner.getConnection()) {
             connection.setAutoCommit(true);
+            String database = connection.getCatalog();
             if (!exists(connection, "select 1 from pg_publication where pubname = ?", publication)) {
-                try (Statement create = connection.createStatement()) {
-                    create.execute("create publication " + publication + " for table outbox_event");
-                }
-                LOG.infof("Created publication %s for outbox_event", publication);
+                throw missing("publication " + publication, database);
             }
-            // A slot must be created in its own statement, outside any transaction that has written.
-            if (!exists(connection, "select 1 from pg_replication_slots where slot_name = ?", slot)) {
-                try (PreparedStatement create = connection.prepareStatement(
-                        "select pg_create_logical_replication_slot(?, 'pgoutput')")) {
-                    create.setString(1, slot);
-                    create.execute();
-                    LOG.infof("Created logical replication slot %s", slot);
-                } catch (SQLException e) {
-                    if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    // another instance of this service created it at the same moment
+            if (!exists(connection, """
+                    select 1 from pg_publication_tables
+                    where pubname = ? and schemaname = current_schema() and tablename = 'outbox_event'""", publication)) {
+                try (Statement add = connection.createStatement()) {
+                    add.execute("alter publication " + publication + " add table outbox_event");
                 }
+                LOG.infof("Added outbox_event to publication %s", publication);
             }
+            if (!exists(connection, "select 1 from pg_replication_slots where slot_name = ? and database = current_database()",
+                    slot)) {
+                throw missing("logical replication slot " + slot, database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the outbox capture of " + service + ": " + e.getMessage(), e);
         }
+    }
+
+    private IllegalStateException missing(String what, String database) {
+        return new IllegalStateException("The outbox of " + service + " is not captured: " + what + " does not exist in "
+                + database + ". The deployment creates it before the service starts (./laku up, or the db-bootstrap "
+                + "service of infra/kafka-compose.yml; see infra/README.md, 'Database roles and outbox capture').");
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

@@ -1,6 +1,7 @@
 package io.laku.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.laku.platform.trace.TraceIds;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -51,6 +53,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        ProblemException refused = causeOf(e, ProblemException.class);
+        if (refused != null) {
+            return problem(refused);
+        }
+        if (causeOf(e, StreamConstraintsException.class) != null) {
+            return respond(ProblemException.invalid(null, "A text value is longer than " + JsonLimits.MAX_TEXT
+                    + " characters, or the JSON is nested too deeply").toProblem(traceId()));
+        }
         String field = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
@@ -76,6 +86,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
@@ -87,9 +100,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        var database = DatabaseErrors.problemFor(e, constraint -> ConfigProvider.getConfig()
+                .getOptionalValue("laku.unique-constraint." + constraint, String.class).orElse(null));
+        if (database.isPresent()) {
+            LOG.infof("Refused by the database: %s", rootMessage(e));
+            return problem(database.get());
+        }
         LOG.error("Unexpected error", e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "Something went wrong on our side; the trace id identifies it", null, traceId(), null));
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Response respond(Problem problem) {

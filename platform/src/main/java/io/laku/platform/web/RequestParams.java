@@ -20,7 +20,7 @@ public final class RequestParams {
 
     public static UUID uuid(String value, String field) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            throw ProblemException.invalid(field, field + " must be a UUID, was '" + value + "'");
+            throw ProblemException.invalid(field, field + " must be a UUID, was '" + shown(value) + "'");
         }
         return UUID.fromString(value);
     }
@@ -46,6 +46,11 @@ public final class RequestParams {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(field, field + " must be a whole number");
         }
+    }
+
+    /** A value as an error message may repeat it: at most 40 characters. */
+    static String shown(String value) {
+        return value == null || value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 
     public record PageRequest(int page, int size) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WalletResource {
 
     public static final int MAX_PAGE_SIZE = Paging.DEFAULT_MAX_SIZE;
+    static final int MAX_TEXT = 200;
 
     @Inject
     Caller caller;
@@ -49,7 +51,7 @@ public class WalletResource {
     @GET
     @WithSession
     @Operation(summary = "A wallet's balance (that user or an admin); 0 before the first credit")
-    public Uni<Balance> balance(UUID userId) {
+    public Uni<Balance> balance(@PathParam("userId") UUID userId) {
         caller.requireSelfOrAdmin(userId);
         return wallets.balance(userId).map(balance -> new Balance(userId, balance));
     }
@@ -58,8 +60,8 @@ public class WalletResource {
     @Path("/transactions")
     @WithSession
     @Operation(summary = "A wallet's movements, newest first (that user or an admin)")
-    public Uni<TransactionPage> transactions(UUID userId, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+    public Uni<TransactionPage> transactions(@PathParam("userId") UUID userId,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         caller.requireSelfOrAdmin(userId);
         Paging.require(page, size, MAX_PAGE_SIZE);
         return wallets.history(userId, page, size)
@@ -71,13 +73,20 @@ public class WalletResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed(Caller.ADMIN)
-    @Operation(summary = "Debit a wallet (admin), once per reference; never below zero (409 insufficient-funds)")
-    public Uni<Wallets.Transaction> debit(UUID userId, DebitRequest request) {
+    @Operation(summary = "Debit a wallet (admin), once per reference (the same reference with another amount: 409 "
+            + "reference-conflict); never below zero (409 insufficient-funds)")
+    public Uni<Wallets.Transaction> debit(@PathParam("userId") UUID userId, DebitRequest request) {
         if (request == null || request.amount() == null || request.amount() <= 0) {
             throw ProblemException.invalid("amount", "amount must be a positive number of rupiah");
         }
         if (request.reference() == null || request.reference().isBlank()) {
             throw ProblemException.invalid("reference", "reference (the idempotency key) is required");
+        }
+        if (request.reference().length() > MAX_TEXT) {
+            throw ProblemException.invalid("reference", "reference must be at most " + MAX_TEXT + " characters");
+        }
+        if (request.reason() != null && request.reason().length() > MAX_TEXT) {
+            throw ProblemException.invalid("reason", "reason must be at most " + MAX_TEXT + " characters");
         }
         String reason = request.reason() == null || request.reason().isBlank() ? "admin_debit" : request.reason();
         return wallets.debit(userId, request.reference(), request.amount(), reason, null);

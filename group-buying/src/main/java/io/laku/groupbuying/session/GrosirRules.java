@@ -1,4 +1,4 @@
-package io.laku.groupbuying.product;
+package io.laku.groupbuying.session;
 
 import io.laku.groupbuying.grosir.GrosirRule;
 import io.laku.groupbuying.grosir.ProductVariant;
@@ -7,23 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the pure {@link GrosirRule} from a product's stored variants. */
+/** Builds the pure {@link GrosirRule} of a session from the config it opened with. */
 public final class GrosirRules {
 
     private GrosirRules() {
     }
 
-    public static GrosirRule of(List<Variant> variants) {
+    public static GrosirRule of(List<SessionVariant> variants) {
         Map<UUID, Integer> bundles = new HashMap<>();
         Map<UUID, Integer> tolerances = new HashMap<>();
-        for (Variant v : variants) {
+        for (SessionVariant v : variants) {
             if (v.unitsPerBundle != null) {
-                bundles.put(v.id, v.unitsPerBundle);
+                bundles.put(v.variantId, v.unitsPerBundle);
             }
             if (v.tolerance != null) {
-                tolerances.put(v.id, v.tolerance);
+                tolerances.put(v.variantId, v.tolerance);
             }
         }
-        return GrosirRule.of(variants.stream().map(v -> new ProductVariant(v.id, v.name)).toList(), bundles, tolerances);
+        return GrosirRule.of(variants.stream().map(v -> new ProductVariant(v.variantId, v.name)).toList(), bundles,
+                tolerances);
     }
 }
