@@ -4,13 +4,8 @@ import static io.laku.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.laku.contracts.order.CreatedOrder;
 import io.laku.contracts.order.OrdersCreated;
-import io.laku.contracts.session.CancelledRefund;
-import io.laku.contracts.session.FailedRefund;
 import io.laku.contracts.session.ParticipantLeft;
-import io.laku.contracts.session.SessionCancelled;
-import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.VariantDemand;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
