@@ -12,6 +12,10 @@ public class Caller {
 
     public static final String CUSTOMER = "customer";
     public static final String FACTORY = "factory";
+    /** Warehouse staff: receive deliveries against purchase orders and adjust stock (SPEC §7). */
+    public static final String WAREHOUSE = "warehouse";
+    /** A seller running a store (SPEC §8). */
+    public static final String SELLER = "seller";
     public static final String ADMIN = "admin";
 
     @Inject
