@@ -148,6 +148,15 @@ public class InvoiceApi {
         return faults.rules();
     }
 
+    @DELETE
+    @Path("/faults/invoices/{id}")
+    public List<InvoiceFaults.Rule> removeFault(@PathParam("id") long id) {
+        if (!faults.remove(id)) {
+            throw error(404, "NOT_FOUND", "no fault rule " + id);
+        }
+        return faults.rules();
+    }
+
     /** Waits the injected delay (without a thread), then answers the injected status or does the call. */
     private static Uni<Invoice> withFaults(Optional<InvoiceFaults.Effect> effect, Supplier<Invoice> call) {
         if (effect.isEmpty()) {

@@ -62,6 +62,11 @@ public class InvoiceFaults {
         rules.clear();
     }
 
+    /** @return whether the rule was armed */
+    public synchronized boolean remove(long id) {
+        return rules.removeIf(rule -> rule.id() == id);
+    }
+
     /** The effect for this call, if a rule applies (its use is counted). */
     public synchronized Optional<Effect> take(Operation operation, String... texts) {
         for (int i = 0; i < rules.size(); i++) {
