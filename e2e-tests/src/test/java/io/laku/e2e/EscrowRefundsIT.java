@@ -19,9 +19,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
- * Escrow through the gateway simulator with real callbacks, tier refunds, full refunds and release.
- * Group-buying's joins and expiry are not in this branch yet: the test publishes ParticipantJoined and
- * the session's outcome onto laku.session as group-buying will.
+ * Escrow through the gateway simulator with real callbacks, tier refunds, full refunds and release. The test plays
+ * group-buying: it publishes ParticipantJoined and the session's outcome (seat by seat) onto laku.session.
  */
 class EscrowRefundsIT {
 
@@ -96,6 +95,7 @@ class EscrowRefundsIT {
         as(users[1], "customer").get(Platform.WALLET + "/api/wallet/" + users[0]).then().statusCode(403);
         as(users[0], "customer").queryParam("sessionId", sessionId).get(Platform.PAYMENT + "/api/payments/ledger")
                 .then().statusCode(403);
+        Money.assertEscrowSettled(sessionId);
     }
 
     /** The sad path: a failed session refunds every paid seat in full, exactly once; open invoices expire. */
@@ -152,6 +152,7 @@ class EscrowRefundsIT {
         assertThat(ledger.getLong("refunded")).isEqualTo(1_600_000);
         assertThat(ledger.getLong("escrowBalance")).isZero();
         assertThat(ledger.getList("entries")).hasSize(4);
+        Money.assertEscrowSettled(sessionId);
     }
 
     /** A paid participant who leaves gets the seat back in full; a cancelled session refunds the rest in full. */
@@ -184,5 +185,6 @@ class EscrowRefundsIT {
         assertThat(ledger.getList("entries.reference", String.class))
                 .anyMatch(r -> r.endsWith(":PARTICIPANT_LEFT")).anyMatch(r -> r.endsWith(":SESSION_CANCELLED"));
         assertThat(Money.wallet(leaver)).isEqualTo(400_000); // the leaver is not refunded twice by the cancellation
+        Money.assertEscrowSettled(sessionId);
     }
 }

@@ -57,8 +57,9 @@ class GatewayCallbacksIT {
     @Test
     void wrongTokenBadBodyAndUnknownInvoiceAreRejectedAndNothingIsStored() throws Exception {
         String sessionId = UUID.randomUUID().toString();
+        UUID user = UUID.randomUUID();
         SessionEvents.publish(sessionId, SessionEvents.joined(sessionId, UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), 1, 200_000));
+                user, 1, 200_000));
         Map<String, Object> payment = Money.awaitInvoices(sessionId, 1).getFirst();
         String invoiceId = (String) payment.get("invoiceId");
         String paid = body(payment, "PAID", 200_000);
@@ -78,9 +79,11 @@ class GatewayCallbacksIT {
         assertThat(webhookRows(invoiceId)).isZero();
         assertThat(Money.payments(sessionId).getFirst().get("status")).isEqualTo("awaiting_payment");
 
-        // the wrong amount: recorded and flagged, not applied
+        // the wrong amount: recorded, flagged, and the money refunded in full to the wallet; the seat stays unpaid
         gateway(Platform.CALLBACK_TOKEN).body(body(payment, "PAID", 150_000)).post(WEBHOOK).then().statusCode(200)
                 .body("result", equalTo("amount_mismatch"));
+        gateway(Platform.CALLBACK_TOKEN).body(body(payment, "PAID", 150_000)).post(WEBHOOK).then().statusCode(200)
+                .body("result", equalTo("duplicate"));
         try (Connection db = Platform.database("payment");
                 PreparedStatement query = db.prepareStatement("select flagged, outcome from webhook_event where invoice_id = ?")) {
             query.setString(1, invoiceId);
@@ -92,7 +95,30 @@ class GatewayCallbacksIT {
             }
         }
         assertThat(Money.payments(sessionId).getFirst().get("status")).isEqualTo("awaiting_payment");
-        assertThat(Money.ledger(sessionId).getLong("paidIn")).isZero();
+        Money.awaitWallet(user, 150_000);
+        var afterMismatch = Money.ledger(sessionId);
+        assertThat(afterMismatch.getLong("paidIn")).isEqualTo(150_000);
+        assertThat(afterMismatch.getLong("refunded")).isEqualTo(150_000);
+        assertThat(afterMismatch.getLong("escrowBalance")).isZero();
+        assertThat(afterMismatch.getList("entries.reference", String.class))
+                .anyMatch(r -> r.startsWith("refund:") && r.contains(":AMOUNT_MISMATCH:150000"));
+        assertThat(afterMismatch.getList("violations")).isEmpty();
+        Topics.find("laku.payment", r -> sessionId.equals(r.key()) && "RefundIssued".equals(Topics.header(r, "eventType")),
+                Money.DEADLINE);
+        // the admin sees such callbacks; nobody else does
+        var mismatches = Platform.as(Money.ADMIN, "admin").queryParam("sessionId", sessionId)
+                .get(Platform.PAYMENT + "/api/payments/amount-mismatches").then().statusCode(200).extract().jsonPath();
+        assertThat(mismatches.getLong("total")).isEqualTo(1);
+        assertThat(mismatches.getLong("items[0].invoiceAmount")).isEqualTo(200_000);
+        assertThat(mismatches.getLong("items[0].paidAmount")).isEqualTo(150_000);
+        assertThat(mismatches.getLong("items[0].refunded")).isEqualTo(150_000);
+        assertThat(mismatches.getString("items[0].userId")).isEqualTo(user.toString());
+        assertThat(mismatches.getString("items[0].refundId")).isNotBlank();
+        Platform.as(user, "customer").get(Platform.PAYMENT + "/api/payments/amount-mismatches").then().statusCode(403);
+        Platform.as(Money.ADMIN, "admin").queryParam("sessionId", "x")
+                .get(Platform.PAYMENT + "/api/payments/amount-mismatches").then().statusCode(400);
+        // the customer is told why the money came back
+        assertThat(Notices.awaitMessage(user, "refund_credited")).contains("was not the amount of your invoice");
 
         // the right callback then pays it; EXPIRED after PAID changes nothing
         gateway(Platform.CALLBACK_TOKEN).body(paid).post(WEBHOOK).then().statusCode(200).body("result", equalTo("paid"));
@@ -100,7 +126,9 @@ class GatewayCallbacksIT {
         gateway(Platform.CALLBACK_TOKEN).body(body(payment, "EXPIRED", 0)).post(WEBHOOK).then().statusCode(200)
                 .body("result", equalTo("ignored"));
         assertThat(Money.payments(sessionId).getFirst().get("status")).isEqualTo("paid");
-        assertThat(Money.ledger(sessionId).getLong("paidIn")).isEqualTo(200_000);
+        assertThat(Money.ledger(sessionId).getLong("paidIn")).isEqualTo(150_000 + 200_000);
+        assertThat(Money.ledger(sessionId).getLong("escrowBalance")).isEqualTo(200_000);
+        assertThat(Money.wallet(user)).isEqualTo(150_000);
     }
 
     @Test

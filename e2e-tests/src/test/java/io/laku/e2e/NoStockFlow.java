@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The seed's flow (b): the warehouse has none of the Premium Hoodie (bundle S2 M5 L4 XL1). Customers pay for
  * S 3, M 12, L 4 (19 of MOQ 100, so the bot adds 6 to reach tier 25 at 150,000). The warehouse orders
  * max(ceil(3/2), ceil(12/5), ceil(4/4), 0) = 3 bundles = S 6, M 15, L 12, XL 3 and the factory gets a
- * WhatsApp message; the session waits as pending_stock. The factory delivers, the orders are created, the
- * factory marks production done, the escrow goes to the factory and the session succeeds, with the excess
- * (S 3, M 3, L 8, XL 3) left in stock.
+ * WhatsApp message; the session waits as pending_stock. The factory delivers and the warehouse staff count it, the
+ * orders are created, the factory marks production done, the escrow goes to the factory and the session succeeds,
+ * with the excess (S 3, M 3, L 8, XL 3) left in stock.
  */
 final class NoStockFlow {
 
@@ -79,9 +79,9 @@ final class NoStockFlow {
         assertThat(String.valueOf(messages.getFirst())).contains((String) purchaseOrder.get("poNumber"));
     }
 
+    /** The factory delivers the whole order; the warehouse staff count it (SPEC §7: the factory cannot). */
     void receive() {
-        as(factory, "factory").post(Platform.WAREHOUSE + "/api/warehouse/purchase-orders/" + purchaseOrder.get("id")
-                + "/receive").then().statusCode(200);
+        Deliveries.receive(purchaseOrder.get("id"), Deliveries.ordered(purchaseOrder)).statusCode(200);
     }
 
     /** Received stock: what the session needs is reserved, the rest of the bundles is available. */
@@ -117,10 +117,13 @@ final class NoStockFlow {
                 .then().statusCode(200);
     }
 
-    /** success, and the money check of SPEC §5: paid in = refunded + released, escrow 0. */
+    /**
+     * success, and the money check of SPEC §5: paid in = refunded + released, escrow 0, and the ledger's own checks (no
+     * factory payout holds money of a seat outside the outcome).
+     */
     void awaitSuccessWithExactMoney() {
         Saga.awaitStatus(session, "success");
-        JsonPath ledger = Money.ledger(session.toString());
+        JsonPath ledger = Money.assertEscrowSettled(session.toString());
         assertThat(ledger.getLong("paidIn")).isEqualTo(3_800_000);
         assertThat(ledger.getLong("refunded")).isEqualTo(950_000);
         assertThat(ledger.getLong("released")).isEqualTo(2_850_000);

@@ -62,7 +62,7 @@ class SagaFlowsIT {
             assertThat((String) order.get("orderNumber")).isNotBlank();
         }
 
-        JsonPath ledger = Money.ledger(session.toString());
+        JsonPath ledger = Money.assertEscrowSettled(session.toString());
         assertThat(ledger.getLong("paidIn")).isEqualTo(9_000_000);
         assertThat(ledger.getLong("refunded")).isEqualTo(2_250_000);
         assertThat(ledger.getLong("released")).isEqualTo(6_750_000);
@@ -96,19 +96,20 @@ class SagaFlowsIT {
         flow.awaitRefunds();
         flow.awaitPurchaseOrder();
 
-        // not before the goods are there, and only the session's own factory
-        as(flow.factory, "factory").post(Platform.GROUP_BUYING + "/api/group-buying/" + flow.session
-                + "/production-complete").then().statusCode(409).contentType("application/problem+json");
-        as(UUID.randomUUID(), "factory").post(Platform.WAREHOUSE + "/api/warehouse/purchase-orders/"
-                + flow.purchaseOrder.get("id") + "/receive").then().statusCode(403);
+        // receiving is the warehouse's act: neither the factory that is paid by the release nor another one may
+        as(flow.factory, "factory").body(Deliveries.counted(Deliveries.ordered(flow.purchaseOrder)))
+                .post(Platform.WAREHOUSE + "/api/warehouse/purchase-orders/" + flow.purchaseOrder.get("id") + "/receive")
+                .then().statusCode(403).contentType("application/problem+json");
+        Deliveries.receiveAs(UUID.randomUUID(), "factory", flow.purchaseOrder.get("id"),
+                Deliveries.ordered(flow.purchaseOrder)).statusCode(403);
         assertThat(Saga.purchaseOrders(flow.session).getFirst().get("status")).isEqualTo("open");
+        as(UUID.randomUUID(), "factory").post(Platform.GROUP_BUYING + "/api/group-buying/" + flow.session
+                + "/production-complete").then().statusCode(403);
 
         flow.receive();
         flow.awaitStockReserved();
-        as(flow.factory, "factory").post(Platform.WAREHOUSE + "/api/warehouse/purchase-orders/"
-                + flow.purchaseOrder.get("id") + "/receive").then().statusCode(409);
-        as(UUID.randomUUID(), "factory").post(Platform.GROUP_BUYING + "/api/group-buying/" + flow.session
-                + "/production-complete").then().statusCode(403);
+        Deliveries.receive(flow.purchaseOrder.get("id"), Deliveries.ordered(flow.purchaseOrder)).statusCode(409)
+                .contentType("application/problem+json");
 
         flow.awaitOrdersAndCompleteProduction();
         flow.awaitSuccessWithExactMoney();
@@ -116,6 +117,62 @@ class SagaFlowsIT {
         flow.assertNoticesOnce();
         // stock stays where the saga left it: the excess of the bundles is available for the next session
         flow.awaitStockReserved();
+    }
+
+    /**
+     * SPEC §5: each fact is accepted in whatever order it arrives. The factory marks production done while its goods are
+     * still on the way (accepted, recorded once), the delivery comes short (the session keeps waiting, the shortfall
+     * stays open on the purchase order), the rest comes later; the release happens once every fact exists.
+     */
+    @Test
+    void productionDoneBeforeAShortDeliveryAndItsRestTheReleaseWaitsForEveryFact() {
+        NoStockFlow flow = new NoStockFlow().open();
+        flow.expire();
+        flow.awaitRefunds();
+        flow.awaitPurchaseOrder();
+
+        String complete = Platform.GROUP_BUYING + "/api/group-buying/" + flow.session + "/production-complete";
+        JsonPath marked = as(flow.factory, "factory").post(complete).then().statusCode(200).extract().jsonPath();
+        assertThat(marked.getString("status")).isEqualTo("pending_stock");
+        String at = marked.getString("fulfilment.productionCompletedAt");
+        assertThat(at).isNotNull();
+        // a repeat is the same answer: recorded once, nothing new published
+        assertThat(as(flow.factory, "factory").post(complete).then().statusCode(200).extract().jsonPath()
+                .getString("fulfilment.productionCompletedAt")).isEqualTo(at);
+
+        // 10 of the 15 M came, and no XL: M's 12 missing units are not all there, so nothing moves on
+        Map<String, Long> short1 = new java.util.LinkedHashMap<>(Deliveries.ordered(flow.purchaseOrder));
+        short1.put(flow.hoodie.variant("M").toString(), 10L);
+        short1.put(flow.hoodie.variant("XL").toString(), 0L);
+        JsonPath partly = Deliveries.receive(flow.purchaseOrder.get("id"), short1).statusCode(200).extract().jsonPath();
+        assertThat(partly.getString("status")).isEqualTo("partially_received");
+        assertThat(partly.getLong("outstandingUnits")).isEqualTo(5 + 3);
+        await("the short delivery on hand").atMost(Saga.DEADLINE).pollInterval(Duration.ofMillis(300))
+                .until(() -> Saga.inventory(flow.hoodie.variant("M")).getLong("onHand") == 10);
+        assertThat(Saga.inventory(flow.hoodie.variant("M")).getLong("reserved")).isEqualTo(10);
+        assertThat(Saga.session(flow.session).getString("status")).isEqualTo("pending_stock");
+        assertThat(Saga.orders(flow.session)).isEmpty();
+        assertThat(Money.ledger(flow.session.toString()).getLong("released")).isZero();
+
+        // the rest: the demand is held, the orders are made, and the escrow is released with nothing more to do
+        Map<String, Long> rest = Map.of(flow.hoodie.variant("M").toString(), 5L, flow.hoodie.variant("XL").toString(), 3L);
+        assertThat(Deliveries.receive(flow.purchaseOrder.get("id"), rest).statusCode(200).extract().jsonPath()
+                .getString("status")).isEqualTo("received");
+        flow.awaitStockReserved();
+        Saga.awaitOrders(flow.session, 3);
+        flow.awaitSuccessWithExactMoney();
+        assertThat(Saga.session(flow.session).getString("fulfilment.productionCompletedAt")).isEqualTo(at);
+        assertThat(Topics.all("laku.session", r -> flow.session.toString().equals(r.key())
+                && "ProductionCompleted".equals(Topics.header(r, "eventType")))).as("production completed once").hasSize(1);
+        List<Map<String, Object>> receipts = as(Deliveries.STAFF, "warehouse").get(Platform.WAREHOUSE
+                + "/api/warehouse/purchase-orders/" + flow.purchaseOrder.get("id") + "/receipts").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(receipts).extracting(r -> ((Number) r.get("outstandingUnits")).longValue()).containsExactly(8L, 0L);
+        List<String> steps = Saga.awaitTimeline(flow.session, s -> s.stream().anyMatch(
+                step -> "escrow_released".equals(step.get("step")))).stream().map(s -> (String) s.get("step")).toList();
+        assertThat(steps).containsSubsequence("confirmed", "purchase_order_created", "production_completed",
+                "purchase_order_received", "purchase_order_received", "stock_reserved", "orders_created",
+                "escrow_released");
     }
 
     @Test
@@ -165,6 +222,7 @@ class SagaFlowsIT {
         }
         assertThat(Saga.orders(session)).isEmpty();
         assertThat(Saga.purchaseOrders(session)).isEmpty();
+        Money.assertEscrowSettled(session.toString());
     }
 
     private static long number(Map<String, Object> map, String key) {

@@ -126,6 +126,17 @@ final class Topics {
         }
     }
 
+    /** A record's event, decoded with the registry as a consumer does. */
+    @SuppressWarnings("unchecked")
+    static <T extends org.apache.avro.specific.SpecificRecord> T decode(ConsumerRecord<String, byte[]> record) {
+        try (io.apicurio.registry.serde.avro.AvroKafkaDeserializer<T> deserializer =
+                new io.apicurio.registry.serde.avro.AvroKafkaDeserializer<>()) {
+            deserializer.configure(Map.of("apicurio.registry.url", Platform.REGISTRY,
+                    "apicurio.registry.use-specific-avro-reader", true), false);
+            return deserializer.deserialize(record.topic(), record.value());
+        }
+    }
+
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);

@@ -121,7 +121,7 @@ class WarehouseIT {
 
     /** (b) No stock: one purchase order in whole bundles; receiving it books the bundles and reserves the demand. */
     @Test
-    void missingStockIsOrderedInWholeBundlesAndReceivedByTheOwningFactory() throws Exception {
+    void missingStockIsOrderedInWholeBundlesAndReceivedByTheWarehouseStaff() throws Exception {
         Shirt shirt = configure();
         UUID session = UUID.randomUUID();
         SessionEvents.publish(session.toString(), confirmed(session, shirt, 3, 12, 4));
@@ -160,24 +160,30 @@ class WarehouseIT {
         assertThat(admin().queryParam("sessionId", session).queryParam("status", "open").get(API + "/purchase-orders")
                 .then().statusCode(200).extract().jsonPath().getList("items.poNumber")).containsExactly(created.getPoNumber());
 
-        // another factory and a customer may neither see nor receive it: nothing changes
+        // receiving is the warehouse's act (SPEC §7): the owning factory (paid by the release), another factory and a
+        // customer may not; another factory may not even see it. Nothing changes.
+        Map<String, Long> all = Map.of(shirt.s().toString(), 6L, shirt.m().toString(), 15L, shirt.l().toString(), 12L);
         UUID otherFactory = UUID.randomUUID();
         as(otherFactory, "factory").get(API + "/purchase-orders/" + poId).then().statusCode(403);
         assertThat(as(otherFactory, "factory").get(API + "/purchase-orders").then().statusCode(200).extract().jsonPath()
                 .getList("items")).isEmpty();
-        as(otherFactory, "factory").post(API + "/purchase-orders/" + poId + "/receive").then().statusCode(403)
-                .header("Content-Type", startsWith(PROBLEM));
-        as(UUID.randomUUID(), "customer").post(API + "/purchase-orders/" + poId + "/receive").then().statusCode(403);
+        Deliveries.receiveAs(shirt.factory(), "factory", poId, all).statusCode(403).header("Content-Type", startsWith(PROBLEM));
+        Deliveries.receiveAs(otherFactory, "factory", poId, all).statusCode(403);
+        Deliveries.receiveAs(UUID.randomUUID(), "customer", poId, all).statusCode(403);
+        // the staff see every purchase order
+        assertThat(as(Deliveries.STAFF, "warehouse").get(API + "/purchase-orders/" + poId).then().statusCode(200)
+                .extract().<String>path("status")).isEqualTo("open");
         assertThat(admin().get(API + "/purchase-orders/" + poId).then().extract().<String>path("status")).isEqualTo("open");
         for (UUID variant : shirt.variants()) {
             assertStock(variant, 0, 0, 0);
         }
 
-        // the owner receives it: bundles on hand, the demand reserved, the excess available
-        JsonPath received = as(shirt.factory(), "factory").post(API + "/purchase-orders/" + poId + "/receive")
-                .then().statusCode(200).extract().jsonPath();
+        // the staff count the whole delivery: bundles on hand, the demand reserved, the excess available
+        JsonPath received = Deliveries.receive(poId, all).statusCode(200).extract().jsonPath();
         assertThat(received.getString("status")).isEqualTo("received");
-        assertThat(received.getString("receivedBy")).isEqualTo(shirt.factory().toString());
+        assertThat(received.getString("receivedBy")).isEqualTo(Deliveries.STAFF.toString());
+        assertThat(received.getLong("outstandingUnits")).isZero();
+        assertThat(received.getList("lines.receivedUnits", Long.class)).containsExactly(6L, 15L, 12L);
         assertStock(shirt.s(), 6, 3, 3);
         assertStock(shirt.m(), 15, 12, 3);
         assertStock(shirt.l(), 12, 4, 8);
@@ -185,7 +191,7 @@ class WarehouseIT {
                 .statusCode(200).extract().jsonPath().getList("items");
         assertThat(lMovements).extracting(mv -> mv.get("kind")).containsExactly("reservation", "purchase_order_receipt");
         assertThat(lMovements).allSatisfy(mv -> assertThat(mv).containsEntry("purchaseOrderId", poId)
-                .containsEntry("actor", shirt.factory().toString()));
+                .containsEntry("actor", Deliveries.STAFF.toString()));
 
         PurchaseOrderReceived delivered = fulfilmentEvent(session, PurchaseOrderReceived.class);
         assertThat(delivered.getPurchaseOrderId()).isEqualTo(poId);
@@ -205,9 +211,8 @@ class WarehouseIT {
         assertThat(done.getList("reservations.reserved", Long.class)).containsExactly(3L, 12L, 4L);
 
         // a second receipt is refused and books nothing
-        admin().post(API + "/purchase-orders/" + poId + "/receive").then().statusCode(409)
-                .header("Content-Type", startsWith(PROBLEM));
-        as(shirt.factory(), "factory").post(API + "/purchase-orders/" + poId + "/receive").then().statusCode(409);
+        Deliveries.receiveAs(ADMIN, "admin", poId, all).statusCode(409).header("Content-Type", startsWith(PROBLEM));
+        Deliveries.receive(poId, Map.of(shirt.s().toString(), 1L)).statusCode(409);
         assertStock(shirt.l(), 12, 4, 8);
         assertThat(outboxCount(session, "StockReserved")).isEqualTo(1);
         assertThat(outboxCount(session, "PurchaseOrderReceived")).isEqualTo(1);
@@ -233,7 +238,8 @@ class WarehouseIT {
         assertThat(awaiting.getList("reservations.reserved", Long.class)).containsExactly(0L, 5L, 0L);
         assertThat(awaiting.getLong("grosirUnitsNeeded")).isEqualTo(2);
 
-        admin().post(API + "/purchase-orders/" + created.getPurchaseOrderId() + "/receive").then().statusCode(200);
+        Deliveries.receiveAs(ADMIN, "admin", created.getPurchaseOrderId(), Map.of(shirt.s().toString(), 4L,
+                shirt.m().toString(), 10L, shirt.l().toString(), 8L)).statusCode(200);
         assertStock(shirt.s(), 4, 3, 1);
         assertStock(shirt.m(), 15, 12, 3);
         assertStock(shirt.l(), 8, 4, 4);
@@ -255,11 +261,11 @@ class WarehouseIT {
             List<java.util.concurrent.Future<Integer>> receipts = List.of(
                     pool.submit(() -> {
                         latch.await();
-                        return as(shirt.factory(), "factory").post(API + "/purchase-orders/" + poId + "/receive").statusCode();
+                        return Deliveries.receive(poId, all(shirt)).extract().statusCode();
                     }),
                     pool.submit(() -> {
                         latch.await();
-                        return admin().post(API + "/purchase-orders/" + poId + "/receive").statusCode();
+                        return Deliveries.receiveAs(ADMIN, "admin", poId, all(shirt)).extract().statusCode();
                     }));
             latch.countDown();
             List<Integer> statuses = new java.util.ArrayList<>();
@@ -275,6 +281,75 @@ class WarehouseIT {
         assertStock(shirt.l(), 12, 4, 8);
         assertThat(outboxCount(session, "PurchaseOrderReceived")).isEqualTo(1);
         assertThat(outboxCount(session, "StockReserved")).isEqualTo(1);
+    }
+
+    /**
+     * Deliveries as counted: a short one books what came and reserves it for the session, the shortfall stays open on
+     * the purchase order and the session waits; an over delivery is booked and recorded; once every missing unit is
+     * there the demand is held (StockReserved once), and the order is received once every ordered unit is.
+     */
+    @Test
+    void aShortDeliveryLeavesTheShortfallOpenUntilTheRestIsReceived() throws Exception {
+        Shirt shirt = configure();
+        UUID session = UUID.randomUUID();
+        SessionEvents.publish(session.toString(), confirmed(session, shirt, 3, 12, 4));
+        String poId = fulfilmentEvent(session, PurchaseOrderCreated.class).getPurchaseOrderId(); // S 6, M 15, L 12
+
+        // short: 4 S (3 missing: covered), 10 M (12 missing: not yet), no L; "note" is kept with the receipt
+        JsonPath first = as(Deliveries.STAFF, "warehouse").body(Map.of("lines", List.of(
+                        Map.of("variantId", shirt.s().toString(), "units", 4), Map.of("variantId", shirt.m().toString(),
+                                "units", 10)), "note", "truck 1 of 2"))
+                .post(API + "/purchase-orders/" + poId + "/receive").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getString("status")).isEqualTo("partially_received");
+        assertThat(first.getList("lines.receivedUnits", Long.class)).containsExactly(4L, 10L, 0L);
+        assertThat(first.getList("lines.outstandingUnits", Long.class)).containsExactly(2L, 5L, 12L);
+        assertThat(first.getLong("outstandingUnits")).isEqualTo(19);
+        assertThat(first.getString("receivedAt")).isNull();
+        assertStock(shirt.s(), 4, 3, 1);
+        assertStock(shirt.m(), 10, 10, 0);
+        assertStock(shirt.l(), 0, 0, 0);
+        JsonPath waiting = admin().get(API + "/sessions/" + session + "/fulfilment").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(waiting.getString("status")).isEqualTo("awaiting_purchase_order");
+        assertThat(admin().queryParam("status", "partially_received").queryParam("sessionId", session)
+                .get(API + "/purchase-orders").then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(1);
+        PurchaseOrderReceived delivered = fulfilmentEvent(session, PurchaseOrderReceived.class);
+        assertThat(delivered.getOutstandingUnits()).isEqualTo(19);
+        assertThat(delivered.getReceivedBy()).isEqualTo(Deliveries.STAFF.toString());
+        assertThat(units(delivered.getLines(), ReceivedUnits::getVariantId, ReceivedUnits::getUnits))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(shirt.s().toString(), 4L, shirt.m().toString(), 10L));
+        assertThat(outboxCount(session, "StockReserved")).isZero();
+
+        // the rest, with 2 L more than ordered: the demand is held now, the order is complete, the over delivery stock
+        JsonPath second = Deliveries.receive(poId, Map.of(shirt.s().toString(), 2L, shirt.m().toString(), 5L,
+                shirt.l().toString(), 14L)).statusCode(200).extract().jsonPath();
+        assertThat(second.getString("status")).isEqualTo("received");
+        assertThat(second.getList("lines.receivedUnits", Long.class)).containsExactly(6L, 15L, 14L);
+        assertThat(second.getLong("outstandingUnits")).isZero();
+        assertStock(shirt.s(), 6, 3, 3);
+        assertStock(shirt.m(), 15, 12, 3);
+        assertStock(shirt.l(), 14, 4, 10);
+        StockReserved reserved = fulfilmentEvent(session, StockReserved.class);
+        assertThat(reserved.getPurchaseOrderId()).isEqualTo(poId);
+        assertThat(admin().get(API + "/sessions/" + session + "/fulfilment").then().extract().<String>path("status"))
+                .isEqualTo("reserved");
+        List<Map<String, Object>> receipts = admin().get(API + "/purchase-orders/" + poId + "/receipts").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(receipts).hasSize(2);
+        assertThat(receipts.getFirst()).containsEntry("note", "truck 1 of 2");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lastLines = (List<Map<String, Object>>) receipts.get(1).get("lines");
+        assertThat(lastLines).filteredOn(l -> shirt.l().toString().equals(l.get("variantId")))
+                .singleElement().satisfies(l -> {
+                    assertThat(((Number) l.get("countedUnits")).longValue()).isEqualTo(14);
+                    assertThat(((Number) l.get("overUnits")).longValue()).isEqualTo(2);
+                    assertThat(((Number) l.get("reservedUnits")).longValue()).isEqualTo(4);
+                });
+        as(shirt.factory(), "factory").get(API + "/purchase-orders/" + poId + "/receipts").then().statusCode(200);
+        as(UUID.randomUUID(), "factory").get(API + "/purchase-orders/" + poId + "/receipts").then().statusCode(403);
+        assertThat(outboxCount(session, "StockReserved")).isEqualTo(1);
+        assertThat(outboxCount(session, "PurchaseOrderReceived")).isEqualTo(2);
+        Deliveries.receive(poId, Map.of(shirt.s().toString(), 1L)).statusCode(409);
     }
 
     /** A later ProductConfigured renames variants and changes bundle sizes, never stock; an older one changes nothing. */
@@ -421,8 +496,10 @@ class WarehouseIT {
         problem(admin().queryParam("sessionId", "x").get(API + "/purchase-orders"), 400);
         problem(admin().get(API + "/inventory/" + UUID.randomUUID()), 404);
         problem(admin().get(API + "/purchase-orders/" + UUID.randomUUID()), 404);
-        problem(admin().post(API + "/purchase-orders/" + UUID.randomUUID() + "/receive"), 404);
-        problem(admin().post(API + "/purchase-orders/PO-20261124-7F3K2A/receive"), 400);
+        problem(admin().body(Deliveries.counted(Map.of(shirt.m().toString(), 1L)))
+                .post(API + "/purchase-orders/" + UUID.randomUUID() + "/receive"), 404);
+        problem(admin().body(Deliveries.counted(Map.of(shirt.m().toString(), 1L)))
+                .post(API + "/purchase-orders/PO-20261124-7F3K2A/receive"), 400);
         problem(admin().get(API + "/sessions/" + UUID.randomUUID() + "/fulfilment"), 404);
         problem(admin().get(API + "/sessions/nope/fulfilment"), 400);
 
@@ -433,6 +510,31 @@ class WarehouseIT {
         problem(as(UUID.randomUUID(), "customer").get(API + "/sessions/" + session + "/fulfilment"), 403);
         problem(as(shirt.factory(), "factory").body(Map.of("delta", 3, "reason", "x")).post(m + "/adjustments"), 403);
         problem(Platform.anonymous().get(API + "/inventory"), 401);
+
+        // a delivery must say what was counted, per variant of the order, in whole units
+        UUID other = UUID.randomUUID();
+        SessionEvents.publish(other.toString(), confirmed(other, shirt, 3, 0, 0));
+        String po = API + "/purchase-orders/" + fulfilmentEvent(other, PurchaseOrderCreated.class).getPurchaseOrderId()
+                + "/receive";
+        RequestSpecification staff = as(Deliveries.STAFF, "warehouse");
+        problem(staff.post(po), 400);
+        problem(as(Deliveries.STAFF, "warehouse").body(Map.of("lines", List.of())).post(po), 400)
+                .body("field", org.hamcrest.Matchers.equalTo("lines"));
+        problem(as(Deliveries.STAFF, "warehouse").body(Map.of("lines", List.of(Map.of("variantId", "S", "units", 1))))
+                .post(po), 400).body("field", org.hamcrest.Matchers.equalTo("lines[0].variantId"));
+        problem(as(Deliveries.STAFF, "warehouse").body(Deliveries.counted(Map.of(shirt.s().toString(), -1L))).post(po), 400)
+                .body("field", org.hamcrest.Matchers.equalTo("lines[0].units"));
+        problem(as(Deliveries.STAFF, "warehouse").body(Map.of("lines", List.of(Map.of("variantId", shirt.s().toString(),
+                "units", 1.5)))).post(po), 400).body("field", org.hamcrest.Matchers.equalTo("lines[0].units"));
+        problem(as(Deliveries.STAFF, "warehouse").body(Map.of("lines", List.of(Map.of("variantId", shirt.s().toString(),
+                "units", 1), Map.of("variantId", shirt.s().toString(), "units", 2)))).post(po), 400);
+        problem(as(Deliveries.STAFF, "warehouse").body(Deliveries.counted(Map.of(shirt.s().toString(), 0L))).post(po), 400);
+        problem(as(Deliveries.STAFF, "warehouse").body(Deliveries.counted(Map.of(UUID.randomUUID().toString(), 2L)))
+                .post(po), 409).body("type", org.hamcrest.Matchers.containsString("variant-not-on-purchase-order"));
+        assertStock(shirt.s(), 0, 0, 0);
+        // the staff adjust stock too (SPEC §7)
+        as(Deliveries.STAFF, "warehouse").body(Map.of("delta", 2, "reason", "found in aisle 3"))
+                .post(API + "/inventory/" + shirt.l() + "/adjustments").then().statusCode(201);
         problem(Platform.anonymous().body(Map.of("delta", 3, "reason", "x")).post(m + "/adjustments"), 401);
         problem(Platform.anonymous().post(API + "/purchase-orders/" + UUID.randomUUID() + "/receive"), 401);
 
@@ -484,6 +586,10 @@ class WarehouseIT {
                 .setFactoryId(shirt.factory().toString()).setTargetMoq(10).setTier(100).setGroupPrice(100_000)
                 .setFinalUnitPrice(80_000).setPaidUnits(s + m + l).setBotUnits(0).setSeats(0)
                 .setDemand(demand).setConfirmedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+    }
+
+    private static Map<String, Long> all(Shirt shirt) {
+        return Map.of(shirt.s().toString(), 6L, shirt.m().toString(), 15L, shirt.l().toString(), 12L);
     }
 
     private static RequestSpecification admin() {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The hosted payment page (the invoice_url): GET shows it, POST pays the invoice in full (or
- * {@code ?amount=} for a test of a wrong amount) and sends the PAID callback.
+ * {@code ?amount=} for a test of a wrong amount) and sends the PAID callback; {@code ?afterExpiry=true} pays an expired
+ * invoice too (a transfer that arrived after the invoice expired).
  */
 @Path("/pay/{id}")
 public class PayPage {
@@ -33,7 +34,9 @@ public class PayPage {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Invoice pay(@PathParam("id") String id, @QueryParam("amount") Long amount) {
-        return gateway.pay(id, amount).orElseThrow(() -> InvoiceApi.error(404, "INVOICE_NOT_FOUND_ERROR", "Invoice not found"));
+    public Invoice pay(@PathParam("id") String id, @QueryParam("amount") Long amount,
+            @QueryParam("afterExpiry") boolean afterExpiry) {
+        return gateway.pay(id, amount, afterExpiry)
+                .orElseThrow(() -> InvoiceApi.error(404, "INVOICE_NOT_FOUND_ERROR", "Invoice not found"));
     }
 }

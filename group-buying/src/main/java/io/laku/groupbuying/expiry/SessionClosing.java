@@ -58,7 +58,7 @@ public class SessionClosing {
 
     public Uni<ExpiryService.Expired> close(Session session, Ending ending, Instant now) {
         UUID id = session.id;
-        SeatStatus dropped = SeatStatus.AWAITING_PAYMENT.after(SeatEvent.SESSION_ENDED).orElseThrow();
+        SeatStatus dropped = SeatStatus.AWAITING_PAYMENT.after(SeatEvent.SESSION_CONFIRMED).orElseThrow();
         return Participant.<Participant>find("sessionId = ?1 and status in ?2 order by joinedAt, id", id,
                         List.of(SeatStatus.AWAITING_PAYMENT, SeatStatus.PAID)).list()
                 .call(() -> Participant.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status = ?4",
@@ -130,6 +130,18 @@ public class SessionClosing {
                         c.paidUnits(), c.botUnits(), session.closeReason));
     }
 
+    /**
+     * A failed or cancelled session: its paid seats are refunded in full ({@link SeatEvent#SESSION_CALLED_OFF}), so
+     * their units leave the tally. The seats loaded before keep their status in memory, which is what their
+     * SeatSettled events are made from.
+     */
+    private static Uni<Void> refundPaidSeats(Session session, Instant now) {
+        SeatStatus refunded = SeatStatus.PAID.after(SeatEvent.SESSION_CALLED_OFF).orElseThrow();
+        return Participant.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status = ?4", refunded, now,
+                        session.id, SeatStatus.PAID)
+                .chain(() -> Tally.dropPaid(session.id));
+    }
+
     private Uni<ExpiryService.Expired> fail(Session session, SessionOutcome.Failed f, List<Participant> live,
             Map<UUID, String> names, Instant now) {
         long paidUnits = paidUnits(live);
@@ -152,7 +164,7 @@ public class SessionClosing {
         LOG.infof("Session %s failed: %s (%d seats settled)", session.id, f.reason(), live.size());
         String outcome = "failed (" + session.closeReason + "): " + paidUnits + " paid units; "
                 + session.refundsExpected + " full refunds due";
-        return publish(session, events, "failed", outcome, now)
+        return refundPaidSeats(session, now).chain(() -> publish(session, events, "failed", outcome, now))
                 .replaceWith(new ExpiryService.Expired(session.id, "failed", null, null, paidUnits, 0,
                         session.closeReason));
     }
@@ -180,7 +192,7 @@ public class SessionClosing {
         LOG.infof("Session %s cancelled by %s (%d seats settled)", session.id, cancelled.admin(), live.size());
         String outcome = "cancelled by an admin (" + session.closeReason + "); " + session.refundsExpected
                 + " full refunds due";
-        return publish(session, events, "cancelled", outcome, now)
+        return refundPaidSeats(session, now).chain(() -> publish(session, events, "cancelled", outcome, now))
                 .replaceWith(new ExpiryService.Expired(session.id, "cancelled", null, null, paidUnits, 0,
                         session.closeReason));
     }

@@ -40,8 +40,9 @@ public class SagaResource {
     @POST
     @Path("/production-complete")
     @RolesAllowed(Caller.FACTORY)
-    @Operation(summary = "The session's factory marks its goods made: payment then releases the escrow (409 until the"
-            + " stock is reserved and the orders exist)")
+    @Operation(summary = "The session's factory marks its goods made, whenever the session is confirmed (confirmed, "
+            + "pending_stock, moq_reached): recorded once, a repeat answers 200 with the session as it is; payment "
+            + "releases the escrow once the orders exist too. 409 session-not-confirmed otherwise")
     public Uni<SessionView> productionComplete(UUID id) {
         return saga.factoryCompletesProduction(id, caller.userId()).map(SessionView::of);
     }

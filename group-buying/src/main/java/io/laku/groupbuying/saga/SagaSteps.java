@@ -81,10 +81,14 @@ public class SagaSteps {
         });
     }
 
+    /** A delivery counted by the warehouse: a timeline entry per delivery (a purchase order may come in several). */
     public Uni<Void> purchaseOrderReceived(InboundEvent event, PurchaseOrderReceived received) {
+        long units = received.getLines().stream().mapToLong(l -> l.getUnits()).sum();
+        String outcome = received.getPoNumber() + ": " + units + " units delivered into the warehouse"
+                + (received.getOutstandingUnits() > 0 ? ", " + received.getOutstandingUnits() + " still owed" : "");
+        String ref = received.getReceiptId() == null ? "" : received.getReceiptId();
         return onSession(received.getSessionId(), "purchase_order_received", session -> SessionTimeline.record(
-                session.id, "purchase_order_received", received.getPoNumber() + ": " + received.getBundles()
-                        + " bundles delivered into the warehouse", event.id(), received.getReceivedAt()));
+                session.id, "purchase_order_received", ref, 0, outcome, event.id(), received.getReceivedAt()));
     }
 
     public Uni<Void> ordersCreated(InboundEvent event, OrdersCreated orders) {
@@ -118,18 +122,28 @@ public class SagaSteps {
         });
     }
 
-    /** The factory says its goods for the session are made (REST); 409 unless the saga is there. */
+    /**
+     * The factory says its goods for the session are made (REST), whenever the session is confirmed: recorded once
+     * (a repeat answers the session as it is), and payment releases the escrow once the orders exist too. 409 for a
+     * session that is not confirmed.
+     */
     @WithTransaction
     public Uni<Session> factoryCompletesProduction(UUID sessionId, UUID factory) {
         return SessionLocks.lock(sessionId).chain(session -> {
             if (!session.factoryId.equals(factory)) {
                 throw ProblemException.forbidden("session " + sessionId + " belongs to another factory");
             }
-            ProductionRule.factoryMayComplete(progress(session)).ifPresent(refusal -> {
-                throw ProblemException.conflict(refusal.type(), refusal.detail(), "status",
-                        Map.of("status", session.status.code()));
-            });
-            return completeProduction(session, false, "marked done by the factory").replaceWith(session);
+            return switch (ProductionRule.factoryCompletes(progress(session))) {
+                case ProductionRule.Decision.Record record ->
+                        completeProduction(session, false, "marked done by the factory").replaceWith(session);
+                case ProductionRule.Decision.AlreadyRecorded already -> {
+                    LOG.infof("Production of session %s was recorded at %s already; nothing changes", session.id,
+                            already.at());
+                    yield Uni.createFrom().item(session);
+                }
+                case ProductionRule.Decision.Refused refused -> throw ProblemException.conflict(refused.type(),
+                        refused.detail(), "status", Map.of("status", session.status.code()));
+            };
         });
     }
 

@@ -7,17 +7,19 @@ import java.util.Optional;
  * the session, and the tally rebuild from the topics.
  *
  * <pre>
- *                      payment paid
- *   awaiting_payment ---------------> paid ----left----> left
- *     |  |  |                           |
- *     |  |  +--session ended--> dropped +--session ended: stays paid (it is in the outcome)
+ *                      payment paid                     session failed or cancelled
+ *   awaiting_payment ---------------> paid ------------------------------------> refunded
+ *     |  |  |                           |  \--left----> left
+ *     |  |  |                           +--session confirmed: stays paid (it is in the outcome)
+ *     |  |  +--session ended (any outcome)--> dropped
  *     |  +-----left-----------> left
- *     +--payment expired------> expired
+ *     +--payment expired (or its invoice could not be made)--> expired
  * </pre>
  *
  * A live seat (awaiting payment or paid) holds its units in the tally (SPEC §3's {@code orders[v]}); the others
  * released them. Anything else that happens to a seat changes nothing: a payment for a seat that left, a second
- * expiry, a late event after the end.
+ * expiry, a late event after the end. Payment refunds the money of a seat that is not a paid participant of the
+ * outcome in full, whatever order the events came in.
  */
 public enum SeatStatus {
     AWAITING_PAYMENT("awaiting_payment"),
@@ -26,7 +28,9 @@ public enum SeatStatus {
     EXPIRED("expired"),
     LEFT("left"),
     /** Still unpaid when the session ended: not part of the outcome. */
-    DROPPED("dropped");
+    DROPPED("dropped"),
+    /** Paid, and the session failed or was cancelled: refunded in full. */
+    REFUNDED("refunded");
 
     private final String code;
 
@@ -45,10 +49,14 @@ public enum SeatStatus {
                 case PAYMENT_PAID -> PAID;
                 case PAYMENT_EXPIRED -> EXPIRED;
                 case LEFT -> LEFT;
-                case SESSION_ENDED -> DROPPED;
+                case SESSION_CONFIRMED, SESSION_CALLED_OFF -> DROPPED;
             };
-            case PAID -> event == SeatEvent.LEFT ? LEFT : null;
-            case EXPIRED, LEFT, DROPPED -> null;
+            case PAID -> switch (event) {
+                case LEFT -> LEFT;
+                case SESSION_CALLED_OFF -> REFUNDED;
+                case PAYMENT_PAID, PAYMENT_EXPIRED, SESSION_CONFIRMED -> null;
+            };
+            case EXPIRED, LEFT, DROPPED, REFUNDED -> null;
         };
         return Optional.ofNullable(next);
     }

@@ -93,6 +93,15 @@ public final class Tally {
                 .replaceWithVoid();
     }
 
+    /** At the end of a failed or cancelled session: its paid seats were refunded, so no units are paid any more. */
+    public static Uni<Void> dropPaid(UUID sessionId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update session_variant_tally set paid_units = 0 where session_id = ?1")
+                .setParameter(1, sessionId)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     private static Map<UUID, Units> toMap(List<Object[]> rows) {
         Map<UUID, Units> tally = new LinkedHashMap<>();
         for (Object[] row : rows) {

@@ -44,9 +44,9 @@ public final class TallyFold {
             case ParticipantLeft l -> move(l.getParticipantId(), SeatEvent.LEFT);
             case PaymentPaid p -> move(p.getParticipantId(), SeatEvent.PAYMENT_PAID);
             case PaymentExpired e -> move(e.getParticipantId(), SeatEvent.PAYMENT_EXPIRED);
-            case SessionConfirmed c -> sessionEnded(c.getSessionId());
-            case SessionFailed f -> sessionEnded(f.getSessionId());
-            case SessionCancelled c -> sessionEnded(c.getSessionId());
+            case SessionConfirmed c -> sessionEnded(c.getSessionId(), SeatEvent.SESSION_CONFIRMED);
+            case SessionFailed f -> sessionEnded(f.getSessionId(), SeatEvent.SESSION_CALLED_OFF);
+            case SessionCancelled c -> sessionEnded(c.getSessionId(), SeatEvent.SESSION_CALLED_OFF);
             default -> {
             }
         }
@@ -75,9 +75,9 @@ public final class TallyFold {
         }
     }
 
-    private void sessionEnded(String sessionId) {
+    private void sessionEnded(String sessionId, SeatEvent end) {
         UUID id = UUID.fromString(sessionId);
         seats.values().stream().filter(s -> s.sessionId.equals(id))
-                .forEach(s -> s.status.after(SeatEvent.SESSION_ENDED).ifPresent(next -> s.status = next));
+                .forEach(s -> s.status.after(end).ifPresent(next -> s.status = next));
     }
 }

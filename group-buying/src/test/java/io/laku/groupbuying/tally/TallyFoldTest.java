@@ -6,6 +6,7 @@ import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
+import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionFailed;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ class TallyFoldTest {
     }
 
     @Test
-    void theEndOfASessionDropsItsUnpaidSeats() {
+    void aFailedSessionDropsItsUnpaidSeatsAndRefundsItsPaidOnes() {
         TallyFold fold = new TallyFold();
         UUID a = UUID.randomUUID(), b = UUID.randomUUID();
         fold.apply(joined(a, m, 5));
@@ -62,8 +63,22 @@ class TallyFoldTest {
                 .setReason("BELOW_25_PERCENT_WITHOUT_BOT").setPaidUnits(5).setSeats(2)
                 .setFailedAt(Instant.EPOCH).build());
         fold.apply(paid(b));
-        assertThat(fold.tally(session)).containsExactlyEntriesOf(Map.of(m, new Tally.Units(0, 5)));
+        assertThat(fold.tally(session)).containsExactlyEntriesOf(Map.of(m, new Tally.Units(0, 0)));
         assertThat(fold.tally(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void aConfirmedSessionKeepsItsPaidSeatsAndDropsItsUnpaidOnes() {
+        TallyFold fold = new TallyFold();
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID();
+        fold.apply(joined(a, m, 5));
+        fold.apply(joined(b, m, 2));
+        fold.apply(paid(a));
+        fold.apply(SessionConfirmed.newBuilder().setSessionId(session.toString()).setProductId("p").setFactoryId("f")
+                .setTargetMoq(10).setTier(50).setGroupPrice(200_000).setFinalUnitPrice(135_000).setPaidUnits(5)
+                .setBotUnits(0).setDemand(java.util.List.of()).setSeats(2).setConfirmedAt(Instant.EPOCH).build());
+        fold.apply(paid(b)); // paid at the deadline, after the end: payment refunds it; the tally does not count it
+        assertThat(fold.tally(session)).containsExactlyEntriesOf(Map.of(m, new Tally.Units(0, 5)));
     }
 
     private ParticipantJoined joined(UUID participant, UUID variant, long quantity) {

@@ -5,6 +5,7 @@ import io.laku.contracts.fulfilment.PurchaseOrderReceived;
 import io.laku.contracts.fulfilment.ReceivedUnits;
 import io.laku.contracts.order.OrderPlaced;
 import io.laku.contracts.payment.EscrowReleased;
+import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.session.ParticipantJoined;
@@ -43,6 +44,8 @@ import org.jboss.logging.Logger;
 public class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class);
+    /** PaymentExpired's reason when payment could not make the seat's invoice. */
+    private static final String INVOICE_FAILED = "INVOICE_FAILED";
 
     private static final String INSERT = """
             insert into notification (id, user_id, kind, title, message, session_id, source_event_id, fact_key, created_at)
@@ -79,6 +82,18 @@ public class Notices {
     public Uni<Void> paymentLink(InboundEvent event, PaymentInvoiceCreated invoice) {
         return notify(event, uuid(invoice.getUserId()), uuid(invoice.getSessionId()), "payment:" + invoice.getPaymentId(),
                 Wording.paymentLink(invoice.getAmount(), invoice.getInvoiceUrl(), invoice.getExpiresAt()));
+    }
+
+    /**
+     * A seat's payment that ended unpaid. Only an invoice that could not be made is news to the customer (they never
+     * had a link); an expired link or a seat that ended is told elsewhere or by the link's own deadline.
+     */
+    public Uni<Void> paymentExpired(InboundEvent event, PaymentExpired expired) {
+        if (!INVOICE_FAILED.equals(expired.getReason())) {
+            return Uni.createFrom().voidItem();
+        }
+        return notify(event, uuid(expired.getUserId()), uuid(expired.getSessionId()), "payment:" + expired.getPaymentId(),
+                Wording.invoiceFailed());
     }
 
     public Uni<Void> paymentReceived(InboundEvent event, PaymentPaid paid) {
@@ -170,8 +185,11 @@ public class Notices {
     public Uni<Void> purchaseOrderReceived(InboundEvent event, PurchaseOrderReceived received) {
         UUID session = uuid(received.getSessionId());
         long units = received.getLines().stream().mapToLong(ReceivedUnits::getUnits).sum();
-        Notice notice = Wording.purchaseOrderReceived(received.getPoNumber(), received.getBundles(), units);
-        return toMembers(event, session, Role.FACTORY, "purchase-order:" + received.getPurchaseOrderId(), notice);
+        Notice notice = Wording.purchaseOrderReceived(received.getPoNumber(), units, received.getOutstandingUnits());
+        // one notice per delivery (a purchase order may come in several)
+        String fact = received.getReceiptId() == null ? "purchase-order:" + received.getPurchaseOrderId()
+                : "purchase-order-receipt:" + received.getReceiptId();
+        return toMembers(event, session, Role.FACTORY, fact, notice);
     }
 
     /** The customer's order of a confirmed session, with its number. */

@@ -19,6 +19,7 @@ public final class NotificationKind {
     public static final String PRODUCTION_COMPLETE = "production_complete";
     public static final String ESCROW_RELEASED = "escrow_released";
     public static final String SEAT_DROPPED = "seat_dropped";
+    public static final String INVOICE_FAILED = "invoice_failed";
 
     private NotificationKind() {
     }

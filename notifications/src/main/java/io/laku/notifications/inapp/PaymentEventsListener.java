@@ -1,6 +1,7 @@
 package io.laku.notifications.inapp;
 
 import io.laku.contracts.payment.EscrowReleased;
+import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.platform.eventing.EventConsumer;
@@ -12,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Payment events (topic laku.payment): the payment link, the payment, the factory's payout. */
+/** Payment events (topic laku.payment): the payment link (or that it could not be made), the payment, the factory's payout. */
 @ApplicationScoped
 public class PaymentEventsListener implements EventListener {
 
@@ -34,6 +35,7 @@ public class PaymentEventsListener implements EventListener {
         return new EventHandlers()
                 .on(PaymentInvoiceCreated.class, notices::paymentLink)
                 .on(PaymentPaid.class, notices::paymentReceived)
+                .on(PaymentExpired.class, notices::paymentExpired)
                 .on(EscrowReleased.class, notices::escrowReleased);
     }
 

@@ -44,6 +44,13 @@ public final class Wording {
                         + invoiceUrl);
     }
 
+    /** The payment link could not be made (the gateway refused it or did not answer): the seat is released. */
+    public static Notice invoiceFailed() {
+        return new Notice(NotificationKind.INVOICE_FAILED, "We could not open your payment",
+                "We could not create the payment link for your seat, so the seat was released and nothing was charged. "
+                        + "You can join the session again while it is open.");
+    }
+
     public static Notice paymentReceived(long amount) {
         return new Notice(NotificationKind.PAYMENT_RECEIVED, "Payment received",
                 "We received your payment of " + rupiah(amount) + ". It is held safely in escrow until the session ends.");
@@ -80,7 +87,9 @@ public final class Wording {
             case "SESSION_FAILED" -> "the session did not reach its minimum";
             case "SESSION_CANCELLED" -> "the session was cancelled";
             case "PARTICIPANT_LEFT" -> "you left the session";
-            case "LATE_PAYMENT" -> "your payment arrived after your seat had closed";
+            case "LATE_PAYMENT" -> "your payment arrived after your seat had closed, so it could not count";
+            case "AMOUNT_MISMATCH" -> "the amount you paid was not the amount of your invoice, so it could not pay "
+                    + "your seat";
             default -> "a refund";
         };
         return new Notice(NotificationKind.REFUND_CREDITED, "Refund credited to your wallet",
@@ -138,10 +147,14 @@ public final class Wording {
         return text.append("\nPlease confirm and start production.").toString();
     }
 
-    public static Notice purchaseOrderReceived(String poNumber, long bundles, long units) {
+    /** A delivery the warehouse counted against a purchase order; what is still owed stays open on it. */
+    public static Notice purchaseOrderReceived(String poNumber, long units, long outstandingUnits) {
+        String rest = outstandingUnits > 0
+                ? " " + units(outstandingUnits) + " of the order are still to be delivered."
+                : " The order is complete. Thank you.";
         return new Notice(NotificationKind.PURCHASE_ORDER_RECEIVED, "Purchase order " + poNumber + " received",
-                "The warehouse received purchase order " + poNumber + ": " + bundles(bundles) + ", " + units(units)
-                        + " booked into stock. Thank you.");
+                "The warehouse counted " + units(units) + " of purchase order " + poNumber + " and booked them into "
+                        + "stock." + rest);
     }
 
     public static Notice ordersCreated(List<OrderLine> orders) {

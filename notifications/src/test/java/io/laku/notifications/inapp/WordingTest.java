@@ -92,6 +92,25 @@ class WordingTest {
     }
 
     @Test
+    void moneyThatCouldNotPayASeatSaysWhyItCameBack() {
+        assertThat(Wording.refundCredited(400_000, 400_000, "refund:LATE_PAYMENT").message()).isEqualTo(
+                "Rp 400.000 was credited to your Laku wallet (your payment arrived after your seat had closed, so it "
+                        + "could not count). Your balance is now Rp 400.000.");
+        assertThat(Wording.refundCredited(150_000, 550_000, "refund:AMOUNT_MISMATCH").message()).isEqualTo(
+                "Rp 150.000 was credited to your Laku wallet (the amount you paid was not the amount of your invoice, "
+                        + "so it could not pay your seat). Your balance is now Rp 550.000.");
+        assertThat(Wording.refundCredited(400_000, 400_000, "refund:PARTICIPANT_LEFT").message()).isEqualTo(
+                "Rp 400.000 was credited to your Laku wallet (you left the session). Your balance is now Rp 400.000.");
+    }
+
+    @Test
+    void anInvoiceThatCouldNotBeMadeReleasesTheSeat() {
+        assertThat(Wording.invoiceFailed()).isEqualTo(new Notice("invoice_failed", "We could not open your payment",
+                "We could not create the payment link for your seat, so the seat was released and nothing was charged. "
+                        + "You can join the session again while it is open."));
+    }
+
+    @Test
     void sessionFailed() {
         assertThat(Wording.sessionFailed()).isEqualTo(new Notice("session_failed", "Your group buy did not go ahead",
                 "The session ended below its minimum order, so it will not go ahead. Any payment of yours for it is "
@@ -147,10 +166,14 @@ class WordingTest {
     }
 
     @Test
-    void purchaseOrderReceived() {
-        assertThat(Wording.purchaseOrderReceived("PO-2026-0042", 3, 36)).isEqualTo(new Notice("purchase_order_received",
+    void purchaseOrderReceivedSaysWhatIsStillOwed() {
+        assertThat(Wording.purchaseOrderReceived("PO-2026-0042", 36, 0)).isEqualTo(new Notice("purchase_order_received",
                 "Purchase order PO-2026-0042 received",
-                "The warehouse received purchase order PO-2026-0042: 3 bundles, 36 units booked into stock. Thank you."));
+                "The warehouse counted 36 units of purchase order PO-2026-0042 and booked them into stock. The order is "
+                        + "complete. Thank you."));
+        assertThat(Wording.purchaseOrderReceived("PO-2026-0042", 30, 6).message()).isEqualTo(
+                "The warehouse counted 30 units of purchase order PO-2026-0042 and booked them into stock. 6 units of "
+                        + "the order are still to be delivered.");
     }
 
     @Test

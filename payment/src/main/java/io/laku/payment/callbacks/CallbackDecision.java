@@ -7,13 +7,16 @@ package io.laku.payment.callbacks;
 public enum CallbackDecision {
     /** The seat's escrow is paid. */
     PAY,
-    /** Paid after the invoice expired or the seat ended: take the money in and refund it to the wallet. */
+    /**
+     * Paid for a seat that is not a paid participant (its invoice expired or could not be made, the seat left or was
+     * dropped by the outcome, or the session has its outcome): take the money in and refund all of it to the wallet.
+     */
     LATE_PAYMENT_REFUND,
     /** The invoice expired unpaid: the seat is released. */
     EXPIRE,
     /** Nothing changes (e.g. EXPIRED after PAID, a repeat, a status we do not act on). */
     IGNORE,
-    /** The amount paid is not the invoice's: recorded and flagged, not applied. */
+    /** The amount paid is not the invoice's: flagged, refunded in full to the wallet; the seat stays as it was. */
     AMOUNT_MISMATCH;
 
     public static final String PAID = "PAID";
@@ -21,6 +24,8 @@ public enum CallbackDecision {
     public static final String EXPIRED = "EXPIRED";
 
     /**
+     * @param paymentStatus the payment's status: {@code pending_invoice} and {@code awaiting_payment} are open; a
+     *     payment reaching any other (expired, cancelled, invoice_failed) is late
      * @param seatTakesPayments the session has no outcome yet and the seat has not ended (left, dropped): a payment
      *     now pays the seat; otherwise it is a late payment
      */

@@ -4,6 +4,9 @@ import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.contracts.payment.RefundReason;
 import io.laku.payment.escrow.Escrow;
+import io.laku.payment.escrow.Invoices;
+import io.laku.payment.gateway.GatewayInvoice;
+import io.laku.payment.gateway.PaymentGateway;
 import io.laku.payment.escrow.Payment;
 import io.laku.payment.escrow.SessionAccount;
 import io.laku.payment.ledger.Accounts;
@@ -46,12 +49,18 @@ public class Callbacks {
     @Inject
     OutboxWriter outbox;
 
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    PaymentGateway gateway;
+
     public Uni<Outcome> apply(XenditCallback callback, String body) {
         UUID paymentId = paymentIdOf(callback);
         // The session's account first, then the payment: the same order as the outcome's seat by seat, so a payment
         // at the deadline either counts in the outcome or comes after it as a late payment, never in between.
         // (The session id is read without loading the payment: the payment is loaded once, with its lock, fresh.)
-        return Panache.withTransaction(() -> Panache.getSession()
+        return invoiceNotStoredYet(paymentId, callback).chain(invoice -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("select session_id from payment where id = ?1", UUID.class)
                         .setParameter(1, paymentId).getResultList())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()))
@@ -60,15 +69,40 @@ public class Callbacks {
                                     if (payment.invoiceId != null && !payment.invoiceId.equals(callback.id())) {
                                         return Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()));
                                     }
-                                    return decideAndApply(payment, session, callback, body);
-                                }))));
+                                    return decideAndApply(payment, session, callback, body, invoice);
+                                })))));
     }
 
-    private Uni<Outcome> decideAndApply(Payment payment, SessionAccount session, XenditCallback callback, String body) {
+    /**
+     * A paid callback may outrun the invoice worker (the gateway made the invoice, the worker has not stored its answer
+     * yet). Then the invoice is read from the gateway first, outside any transaction, so that the link is stored and
+     * announced ({@code PaymentInvoiceCreated}) before the payment ({@code PaymentPaid}). Null when the row has its
+     * invoice, or the gateway cannot say now: then the worker stores and announces it when its own call returns.
+     */
+    private Uni<GatewayInvoice> invoiceNotStoredYet(UUID paymentId, XenditCallback callback) {
+        if (!CallbackDecision.PAID.equals(callback.status()) && !CallbackDecision.SETTLED.equals(callback.status())) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from payment where id = ?1 and invoice_url is null", Long.class)
+                        .setParameter(1, paymentId).getSingleResult()))
+                .chain(missing -> missing == 0 ? Uni.createFrom().<GatewayInvoice>nullItem()
+                        : gateway.find(callback.id())
+                                .invoke(invoice -> LOG.infof("Callback %s %s came before payment %s stored its invoice; "
+                                        + "the invoice is stored now", callback.id(), callback.status(), paymentId))
+                                .onFailure().recoverWithItem(failure -> {
+                                    LOG.warnf("Invoice %s not readable from the gateway now (%s); the invoice worker "
+                                            + "stores it", callback.id(), failure.toString());
+                                    return null;
+                                }));
+    }
+
+    private Uni<Outcome> decideAndApply(Payment payment, SessionAccount session, XenditCallback callback, String body,
+            GatewayInvoice invoice) {
         long paid = callback.paidAmount() != null ? callback.paidAmount()
                 : callback.amount() != null ? callback.amount() : -1;
         // the seat ended (left, dropped at the outcome) while its invoice was still open: money reaching it is late
-        boolean takesPayments = (session == null || session.takesPayments()) && !payment.expireRequested;
+        boolean takesPayments = (session == null || session.takesPayments()) && payment.seatEndedAt == null;
         CallbackDecision decision = CallbackDecision.decide(payment.status, takesPayments, callback.status(),
                 payment.amount, paid);
         String key = callback.id() + ":" + callback.status()
@@ -97,15 +131,19 @@ public class Callbacks {
                         LOG.infof("Callback %s already processed; nothing changes", key);
                         return Uni.createFrom().item(new Outcome("duplicate", payment.id, payment.status));
                     }
-                    if (payment.invoiceId == null) {
-                        payment.invoiceId = callback.id(); // the callback outran the invoice worker's store
-                    }
                     LOG.infof("Callback %s on payment %s (%s): %s", key, payment.id, payment.status, outcome);
-                    return effect(decision, payment).map(ignored -> new Outcome(outcome, payment.id, payment.status));
+                    Uni<Void> stored = invoice != null && invoice.id().equals(callback.id())
+                            ? invoices.store(payment, invoice) : Uni.createFrom().voidItem();
+                    return stored.chain(() -> {
+                        if (payment.invoiceId == null) {
+                            payment.invoiceId = callback.id(); // the worker stores the rest when its call returns
+                        }
+                        return effect(decision, payment, paid);
+                    }).map(ignored -> new Outcome(outcome, payment.id, payment.status));
                 });
     }
 
-    private Uni<Void> effect(CallbackDecision decision, Payment payment) {
+    private Uni<Void> effect(CallbackDecision decision, Payment payment, long paid) {
         Instant now = Instant.now();
         return switch (decision) {
             case PAY -> escrowIn(payment).chain(() -> {
@@ -142,7 +180,13 @@ public class Callbacks {
                         .setExpiredAt(now)
                         .build()).replaceWithVoid();
             }
-            case IGNORE, AMOUNT_MISMATCH -> Uni.createFrom().voidItem();
+            case AMOUNT_MISMATCH -> {
+                // the money cannot pay the seat: all of it back to the wallet, and the seat stays as it was
+                LOG.warnf("Payment %s: paid %d, the invoice is %d: refunded in full, the seat stays unpaid", payment.id,
+                        paid, payment.amount);
+                yield escrow.refundCapture(payment, paid, RefundReason.AMOUNT_MISMATCH);
+            }
+            case IGNORE -> Uni.createFrom().voidItem();
         };
     }
 

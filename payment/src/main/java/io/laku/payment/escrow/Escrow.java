@@ -32,7 +32,9 @@ import org.jboss.logging.Logger;
  * <p>Payment's own rule for money at the edges (SPEC §5): money captured for a seat that is not a paid participant of
  * the outcome (dropped at the end, left, paid after its invoice expired or after the outcome) goes back to the
  * customer's wallet in full, once, as a late payment. Every path that moves a seat's money locks the session's
- * account first ({@link #lockAccount}), so a callback and the outcome never interleave.
+ * account first ({@link #lockAccount}), so a callback and the outcome never interleave. Money of a paid amount
+ * different from the invoice's is refunded in full as well ({@link #refundCapture}, AMOUNT_MISMATCH), and the seat
+ * stays unpaid.
  */
 @ApplicationScoped
 public class Escrow {
@@ -139,9 +141,11 @@ public class Escrow {
                 if (paid) {
                     LOG.infof("Seat %s was paid after group-buying closed it unpaid: a late payment, refunded in full",
                             payment.participantId);
+                    payment.status = Payment.LATE_PAID;
+                    payment.seatEndedAt = Instant.now();
                     yield refund(payment, payment.amount, RefundReason.LATE_PAYMENT);
                 }
-                close(payment);
+                payment.seatEnded(Instant.now());
                 yield Uni.createFrom().voidItem();
             }
             case OTHER -> throw new PoisonEventException("SeatSettled of participant " + seat.getParticipantId()
@@ -160,7 +164,7 @@ public class Escrow {
                     if (Payment.PAID.equals(payment.status)) {
                         return refund(payment, payment.amount, RefundReason.PARTICIPANT_LEFT);
                     }
-                    close(payment);
+                    payment.seatEnded(Instant.now());
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -250,34 +254,56 @@ public class Escrow {
                     }
                     payment.refunded += amount;
                     payment.updatedAt = Instant.now();
-                    UUID refundId = UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8));
-                    LOG.infof("Refund %s: %d of payment %s to the wallet of %s (%s)", refundId, amount, payment.id,
-                            payment.userId, reason);
-                    return outbox.publish(payment.sessionId, RefundIssued.newBuilder()
-                            .setSessionId(payment.sessionId.toString())
-                            .setRefundId(refundId.toString())
-                            .setPaymentId(payment.id.toString())
-                            .setParticipantId(payment.participantId.toString())
-                            .setUserId(payment.userId.toString())
-                            .setAmount(amount)
-                            .setReason(reason)
-                            .setIssuedAt(Instant.now())
-                            .build()).replaceWithVoid();
+                    return announceRefund(payment, reference, amount, reason);
                 });
     }
 
     /**
-     * An unpaid seat ended: no invoice yet means none will be made; an open invoice is expired at the gateway, and a
-     * payment that still reaches it is a late payment.
+     * Money the gateway captured that cannot pay the seat (a paid amount different from the invoice's): it passes
+     * through the session's escrow straight back to the customer's wallet, in full, once per capture (the ledger
+     * references name the amount, so a different wrong amount is another capture). The seat's own escrow
+     * ({@code payment.refunded}) is untouched: the seat stays unpaid.
      */
-    static void close(Payment payment) {
-        if (Payment.PENDING_INVOICE.equals(payment.status)) {
-            payment.status = Payment.CANCELLED;
-            payment.updatedAt = Instant.now();
-        } else if (Payment.AWAITING_PAYMENT.equals(payment.status) && !payment.expireRequested) {
-            payment.expireRequested = true;
-            payment.updatedAt = Instant.now();
+    public Uni<Void> refundCapture(Payment payment, long captured, RefundReason reason) {
+        if (captured <= 0) {
+            return Uni.createFrom().voidItem();
         }
+        String capture = capture(payment.id, reason, captured);
+        String reference = "refund:" + capture;
+        return ledger.post("escrow-in:" + capture, Accounts.GATEWAY_CLEARING, Accounts.escrow(payment.sessionId), captured,
+                        Ledger.ESCROW_IN, payment.sessionId, payment.id)
+                .chain(() -> ledger.post(reference, Accounts.escrow(payment.sessionId), Accounts.WALLET_LIABILITY,
+                        captured, Ledger.REFUND, payment.sessionId, payment.id))
+                .chain(moved -> moved ? announceRefund(payment, reference, captured, reason) : Uni.createFrom().voidItem());
+    }
+
+    /** The refund id of a captured amount given back ({@link #refundCapture}); the wallet's reference. */
+    public static UUID captureRefundId(UUID paymentId, RefundReason reason, long captured) {
+        return refundId("refund:" + capture(paymentId, reason, captured));
+    }
+
+    private static String capture(UUID paymentId, RefundReason reason, long captured) {
+        return paymentId + ":" + reason + ":" + captured;
+    }
+
+    private static UUID refundId(String reference) {
+        return UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Uni<Void> announceRefund(Payment payment, String reference, long amount, RefundReason reason) {
+        UUID refundId = refundId(reference);
+        LOG.infof("Refund %s: %d of payment %s to the wallet of %s (%s)", refundId, amount, payment.id, payment.userId,
+                reason);
+        return outbox.publish(payment.sessionId, RefundIssued.newBuilder()
+                .setSessionId(payment.sessionId.toString())
+                .setRefundId(refundId.toString())
+                .setPaymentId(payment.id.toString())
+                .setParticipantId(payment.participantId.toString())
+                .setUserId(payment.userId.toString())
+                .setAmount(amount)
+                .setReason(reason)
+                .setIssuedAt(Instant.now())
+                .build()).replaceWithVoid();
     }
 
     /**

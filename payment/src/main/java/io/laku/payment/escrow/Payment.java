@@ -20,6 +20,8 @@ public class Payment extends PanacheEntityBase {
     public static final String CANCELLED = "cancelled";
     /** Paid after the invoice expired or the seat ended: refunded in full to the wallet. */
     public static final String LATE_PAID = "late_paid";
+    /** The gateway refused the invoice, or did not answer within the attempts: the seat is released. */
+    public static final String INVOICE_FAILED = "invoice_failed";
 
     @Id
     public UUID id;
@@ -60,6 +62,14 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "last_gateway_error")
     public String lastGatewayError;
 
+    /** When the invoice worker may take the row next (its lease while a call runs, its backoff after a failure). */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** The seat ended (left, dropped by the outcome) while the payment was open: money reaching it is late. */
+    @Column(name = "seat_ended_at")
+    public Instant seatEndedAt;
+
     /** This seat's part of the session's outcome (SeatSettled): confirmed, refunded or dropped; null before it. */
     @Column(name = "seat_outcome")
     public String seatOutcome;
@@ -74,11 +84,27 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public boolean isOpen() {
-        return PENDING_INVOICE.equals(status) || AWAITING_PAYMENT.equals(status);
+    /**
+     * The seat's payment is over, unpaid: no invoice will be made, and an open one is expired at the gateway (by the
+     * invoice worker, as soon as it can). A payment that still reaches it is a late payment.
+     */
+    public void seatEnded(Instant at) {
+        if (seatEndedAt == null) {
+            seatEndedAt = at;
+        }
+        if (PENDING_INVOICE.equals(status)) {
+            status = CANCELLED;
+        } else if (AWAITING_PAYMENT.equals(status) && !expireRequested) {
+            requestExpiry(at);
+        }
+        updatedAt = at;
     }
 
-    public long heldInEscrow() {
-        return PAID.equals(status) ? amount - refunded : 0;
+    /** The invoice worker's to-do: expire this payment's invoice at the gateway, with a fresh count of attempts. */
+    public void requestExpiry(Instant at) {
+        expireRequested = true;
+        gatewayAttempts = 0;
+        nextAttemptAt = at;
+        updatedAt = at;
     }
 }

@@ -28,11 +28,18 @@ public class PaymentResource {
     @Inject
     Caller caller;
 
+    /**
+     * A seat's escrow payment. {@code gatewayAttempts}, {@code lastGatewayError} and {@code nextAttemptAt} are the
+     * invoice worker's (opening the invoice, or expiring it once the seat ended); {@code seatEndedAt} is when the seat
+     * ended while its payment was open (money reaching it after that is a late payment, refunded in full).
+     */
     public record PaymentView(UUID id, UUID sessionId, UUID participantId, UUID userId, long amount, String status,
-            String invoiceId, String invoiceUrl, Instant expiresAt, Instant paidAt, long refunded) {
+            String invoiceId, String invoiceUrl, Instant expiresAt, Instant paidAt, long refunded, String seatOutcome,
+            Instant seatEndedAt, int gatewayAttempts, String lastGatewayError, Instant nextAttemptAt) {
         static PaymentView of(Payment p) {
             return new PaymentView(p.id, p.sessionId, p.participantId, p.userId, p.amount, p.status, p.invoiceId,
-                    p.invoiceUrl, p.expiresAt, p.paidAt, p.refunded);
+                    p.invoiceUrl, p.expiresAt, p.paidAt, p.refunded, p.seatOutcome, p.seatEndedAt, p.gatewayAttempts,
+                    p.lastGatewayError, p.nextAttemptAt);
         }
     }
 

@@ -29,6 +29,9 @@ public class SessionEventsListener implements EventListener {
     @Inject
     Escrow escrow;
 
+    @Inject
+    InvoiceWorker invoices;
+
     @Override
     public String channel() {
         return CHANNEL;
@@ -49,8 +52,9 @@ public class SessionEventsListener implements EventListener {
                 .on(ProductionCompleted.class, escrow::productionCompleted);
     }
 
+    /** Once the batch is committed, its joins are pending invoices and its ended seats invoices to expire: now. */
     @Incoming(CHANNEL)
     public Uni<Void> on(KafkaRecordBatch<String, byte[]> batch) {
-        return events.consume(this, batch);
+        return events.consume(this, batch).invoke(invoices::nudge);
     }
 }

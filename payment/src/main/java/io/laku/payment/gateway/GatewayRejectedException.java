@@ -1,6 +1,9 @@
 package io.laku.payment.gateway;
 
-/** The gateway refused the request (a 4xx other than 429): retrying the same call cannot help. */
+/**
+ * The gateway refused the request for what it is (400, 404, 409, 422): sending the same request again cannot help.
+ * Other answers (401/403: our credentials, 408, 429, 5xx) and no answer at all are transient.
+ */
 public class GatewayRejectedException extends RuntimeException {
 
     private final int status;
@@ -12,5 +15,10 @@ public class GatewayRejectedException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Whether an HTTP status is a refusal of the request itself. */
+    public static boolean refuses(int status) {
+        return status == 400 || status == 404 || status == 409 || status == 422;
     }
 }

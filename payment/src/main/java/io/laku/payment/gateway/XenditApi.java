@@ -1,6 +1,7 @@
 package io.laku.payment.gateway;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** Xendit's Invoice API over HTTP (basic auth: the secret API key as user, empty password). */
+/** Xendit's Invoice API over HTTP (basic auth: the secret API key as user, empty password), non-blocking. */
 @RegisterRestClient(configKey = "xendit")
 @ClientHeaderParam(name = "Authorization", value = "{basicAuth}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,15 +28,15 @@ public interface XenditApi {
 
     @POST
     @Path("/v2/invoices")
-    GatewayInvoice create(CreateInvoiceRequest request);
+    Uni<GatewayInvoice> create(CreateInvoiceRequest request);
 
     @GET
     @Path("/v2/invoices/{id}")
-    GatewayInvoice get(@PathParam("id") String id);
+    Uni<GatewayInvoice> get(@PathParam("id") String id);
 
     @POST
     @Path("/invoices/{id}/expire!")
-    GatewayInvoice expire(@PathParam("id") String id);
+    Uni<GatewayInvoice> expire(@PathParam("id") String id);
 
     default String basicAuth() {
         String key = ConfigProvider.getConfig().getValue("laku.payment.xendit-api-key", String.class);

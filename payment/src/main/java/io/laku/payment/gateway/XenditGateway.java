@@ -1,20 +1,16 @@
 package io.laku.payment.gateway;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
- * The production adapter: Xendit's Invoice API. Errors and timeouts are retried with exponential
- * backoff (SmallRye Fault Tolerance); a refusal (4xx) is not. Locally the same adapter talks to the
- * gateway simulator, so tests exercise this code over HTTP.
+ * The production adapter: Xendit's Invoice API. One call per attempt (the connect and read timeouts bound it): the
+ * invoice worker owns the retries, with a backoff per row, so a slow or refusing gateway holds no thread and no other
+ * seat's invoice. Locally the same adapter talks to the gateway simulator, so tests exercise this code over HTTP.
  */
 @ApplicationScoped
 public class XenditGateway implements PaymentGateway {
@@ -24,39 +20,26 @@ public class XenditGateway implements PaymentGateway {
     XenditApi api;
 
     @Override
-    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = GatewayRejectedException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 5000)
-    public GatewayInvoice createInvoice(String externalId, long amount, String description, Duration validFor) {
-        return call(() -> api.create(new XenditApi.CreateInvoiceRequest(externalId, amount, description,
+    public Uni<GatewayInvoice> create(String externalId, long amount, String description, Duration validFor) {
+        return refusals(api.create(new XenditApi.CreateInvoiceRequest(externalId, amount, description,
                 Math.max(1, validFor.toSeconds()))));
     }
 
     @Override
-    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = GatewayRejectedException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 5000)
-    public GatewayInvoice getInvoice(String invoiceId) {
-        return call(() -> api.get(invoiceId));
+    public Uni<GatewayInvoice> find(String invoiceId) {
+        return refusals(api.get(invoiceId));
     }
 
     @Override
-    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = GatewayRejectedException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 5000)
-    public GatewayInvoice expireInvoice(String invoiceId) {
-        return call(() -> api.expire(invoiceId));
+    public Uni<GatewayInvoice> expire(String invoiceId) {
+        return refusals(api.expire(invoiceId));
     }
 
-    private static GatewayInvoice call(Supplier<GatewayInvoice> request) {
-        try {
-            return request.get();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status >= 400 && status < 500 && status != 429) {
-                throw new GatewayRejectedException(status, e.getMessage());
-            }
-            throw e;
-        }
+    private static Uni<GatewayInvoice> refusals(Uni<GatewayInvoice> call) {
+        return call.onFailure(WebApplicationException.class).transform(failure -> {
+            int status = ((WebApplicationException) failure).getResponse().getStatus();
+            return GatewayRejectedException.refuses(status) ? new GatewayRejectedException(status, failure.getMessage())
+                    : failure;
+        });
     }
 }

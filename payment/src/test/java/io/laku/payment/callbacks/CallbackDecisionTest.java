@@ -26,6 +26,14 @@ class CallbackDecisionTest {
     void paidAfterExpiredIsALatePaymentRefundedToTheWallet() {
         assertThat(decide("expired", true, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
         assertThat(decide("cancelled", true, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
+        assertThat(decide("expired", true, "SETTLED")).isEqualTo(LATE_PAYMENT_REFUND);
+    }
+
+    @Test
+    void paidForAnInvoiceThatWasGivenUpIsALatePayment() {
+        // the gateway made the invoice after all (its answer was lost) and the customer found it
+        assertThat(decide("invoice_failed", true, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
+        assertThat(decide("invoice_failed", true, "EXPIRED")).isEqualTo(IGNORE);
     }
 
     @Test
@@ -56,8 +64,23 @@ class CallbackDecisionTest {
     }
 
     @Test
-    void aPaymentOfTheWrongAmountIsFlaggedNotApplied() {
+    void aPaymentOfTheWrongAmountIsRefundedWhateverTheSeat() {
         assertThat(CallbackDecision.decide("awaiting_payment", true, "PAID", 1000, 999)).isEqualTo(AMOUNT_MISMATCH);
+        assertThat(CallbackDecision.decide("awaiting_payment", true, "PAID", 1000, 1001)).isEqualTo(AMOUNT_MISMATCH);
         assertThat(CallbackDecision.decide("expired", true, "PAID", 1000, 1001)).isEqualTo(AMOUNT_MISMATCH);
+        assertThat(CallbackDecision.decide("awaiting_payment", false, "PAID", 1000, 500)).isEqualTo(AMOUNT_MISMATCH);
+        // a seat already paid, paid again with another amount: that money is refunded too
+        assertThat(CallbackDecision.decide("paid", true, "PAID", 1000, 400)).isEqualTo(AMOUNT_MISMATCH);
+        // an EXPIRED callback carries no payment, whatever its amounts
+        assertThat(CallbackDecision.decide("awaiting_payment", true, "EXPIRED", 1000, 0)).isEqualTo(EXPIRE);
+    }
+
+    @Test
+    void theRaceAtTheDeadlineHasOneAnswerOnEachSide() {
+        // the callback locked the session account before the outcome: the seat is paid, and counts in the outcome
+        // (or, when group-buying had already dropped it, its SeatSettled DROPPED refunds it in full)
+        assertThat(decide("awaiting_payment", true, "PAID")).isEqualTo(PAY);
+        // the outcome came first, or the seat was left on a still-open page: the money goes back in full
+        assertThat(decide("awaiting_payment", false, "PAID")).isEqualTo(LATE_PAYMENT_REFUND);
     }
 }

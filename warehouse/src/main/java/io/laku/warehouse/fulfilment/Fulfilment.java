@@ -13,7 +13,6 @@ import io.laku.contracts.session.VariantDemand;
 import io.laku.platform.eventing.InboundEvent;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.eventing.PoisonEventException;
-import io.laku.platform.web.Caller;
 import io.laku.platform.web.ProblemException;
 import io.laku.warehouse.catalogue.Catalogue;
 import io.laku.warehouse.catalogue.Product;
@@ -185,65 +184,101 @@ public class Fulfilment {
                 .replaceWithVoid();
     }
 
-    /**
-     * The factory delivered: every line's ordered units go on hand, the session's missing units are reserved, and the
-     * rest stays available. The purchase order row is locked first, so of two simultaneous receipts one books and
-     * the other finds it received (409). A refusal throws before anything is written.
-     */
-    public Uni<PurchaseOrder> receive(UUID purchaseOrderId, Caller caller) {
-        UUID receiver = caller.userId();
-        return PurchaseOrder.<PurchaseOrder>findById(purchaseOrderId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Purchase order", purchaseOrderId))
-                .chain(po -> {
-                    caller.requireSelfOrAdmin(po.factoryId);
-                    if (PurchaseOrder.RECEIVED.equals(po.status)) {
-                        throw ProblemException.conflict("purchase-order-already-received", "Purchase order " + po.poNumber
-                                + " was already received at " + po.receivedAt, null,
-                                Map.of("poNumber", po.poNumber, "receivedAt", po.receivedAt.toString()));
-                    }
-                    return PurchaseOrderLine.ofOrder(po.id)
-                            .chain(lines -> SessionFulfilment.<SessionFulfilment>findById(po.sessionId,
-                                            LockModeType.PESSIMISTIC_WRITE)
-                                    .chain(fulfilment -> inventory.lock(lines.stream().map(l -> l.variantId).toList())
-                                            .chain(locked -> book(po, lines, fulfilment, locked, receiver))));
-                });
+    /** A delivery as warehouse staff counted it: units per variant (variants not named: none came). */
+    public record Delivery(Map<UUID, Long> counted, String note) {
     }
 
-    private Uni<PurchaseOrder> book(PurchaseOrder po, List<PurchaseOrderLine> lines, SessionFulfilment fulfilment,
-            Map<UUID, InventoryItem> locked, UUID receiver) {
+    /**
+     * Warehouse staff (or an admin) counted a delivery against a purchase order (SPEC §5.4, §7): the units counted go
+     * on hand, as many as the session still misses are reserved for it ({@link Receiving}), and what the factory
+     * still owes stays open on the purchase order. Once the session's missing units have all arrived, its demand is
+     * held ({@code StockReserved}, once). The purchase order row is locked first, so simultaneous deliveries are
+     * counted one after the other. A refusal ({@link Receiving.Refused}) is thrown before anything is written.
+     */
+    public Uni<PurchaseOrder> receive(UUID purchaseOrderId, Delivery delivery, UUID receiver) {
+        return PurchaseOrder.<PurchaseOrder>findById(purchaseOrderId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Purchase order", purchaseOrderId))
+                .chain(po -> PurchaseOrderLine.ofOrder(po.id).chain(lines -> {
+                    Receiving.Receipt receipt = Receiving.receive(lines.stream().map(PurchaseOrderLine::forReceiving)
+                            .toList(), delivery.counted());
+                    return SessionFulfilment.<SessionFulfilment>findById(po.sessionId, LockModeType.PESSIMISTIC_WRITE)
+                            .chain(fulfilment -> inventory.lock(lines.stream().map(l -> l.variantId).toList())
+                                    .chain(locked -> book(po, lines, receipt, delivery, fulfilment, locked, receiver)));
+                }));
+    }
+
+    private Uni<PurchaseOrder> book(PurchaseOrder po, List<PurchaseOrderLine> lines, Receiving.Receipt receipt,
+            Delivery delivery, SessionFulfilment fulfilment, Map<UUID, InventoryItem> locked, UUID receiver) {
         if (fulfilment == null) {
             throw new IllegalStateException("Purchase order " + po.id + " has no session fulfilment " + po.sessionId);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Inventory.Cause cause = new Inventory.Cause("purchase order " + po.poNumber + " received", po.sessionId, po.id,
-                receiver.toString(), null);
-        return inOrder(lines, line -> {
-                    InventoryItem item = locked(locked, line.variantId);
+        PurchaseOrderReceipt stored = new PurchaseOrderReceipt();
+        stored.id = UUID.randomUUID();
+        stored.purchaseOrderId = po.id;
+        stored.sessionId = po.sessionId;
+        stored.receivedBy = receiver;
+        stored.receivedAt = now;
+        stored.outstandingUnits = receipt.outstandingUnits();
+        stored.note = delivery.note();
+        Inventory.Cause cause = new Inventory.Cause("purchase order " + po.poNumber + " delivery counted", po.sessionId,
+                po.id, receiver.toString(), null);
+        Map<UUID, PurchaseOrderLine> byVariant = new HashMap<>();
+        lines.forEach(l -> byVariant.put(l.variantId, l));
+        List<PurchaseOrderReceiptLine> receiptLines = new ArrayList<>();
+        for (Receiving.Booked booked : receipt.lines()) {
+            byVariant.get(booked.variantId()).receivedUnits = booked.receivedUnits();
+            PurchaseOrderReceiptLine line = new PurchaseOrderReceiptLine();
+            line.id = UUID.randomUUID();
+            line.receiptId = stored.id;
+            line.variantId = booked.variantId();
+            line.countedUnits = booked.countedUnits();
+            line.reservedUnits = booked.reserveNow();
+            line.outstandingUnits = booked.outstandingUnits();
+            line.overUnits = booked.overUnits();
+            receiptLines.add(line);
+        }
+        po.status = receipt.complete() ? PurchaseOrder.RECEIVED : PurchaseOrder.PARTIALLY_RECEIVED;
+        if (receipt.complete()) {
+            po.receivedAt = now;
+            po.receivedBy = receiver;
+        }
+        List<Receiving.Booked> counted = receipt.lines().stream().filter(b -> b.countedUnits() > 0).toList();
+        return inOrder(counted, booked -> {
+                    InventoryItem item = locked(locked, booked.variantId());
                     Uni<StockMovement> received = inventory.move(item, StockMovement.PURCHASE_ORDER_RECEIPT,
-                            stock -> stock.receive(line.orderedUnits), cause);
-                    return line.missingUnits == 0 ? received : received.chain(() -> inventory.move(item,
-                            StockMovement.RESERVATION, stock -> stock.reserve(line.missingUnits), cause));
+                            stock -> stock.receive(booked.countedUnits()), cause);
+                    return booked.reserveNow() == 0 ? received : received.chain(() -> inventory.move(item,
+                            StockMovement.RESERVATION, stock -> stock.reserve(booked.reserveNow()), cause));
                 })
-                .chain(() -> SessionFulfilmentLine.ofSession(po.sessionId))
-                .chain(demand -> {
-                    po.status = PurchaseOrder.RECEIVED;
-                    po.receivedAt = now;
-                    po.receivedBy = receiver;
+                .chain(() -> stored.persist())
+                .chain(() -> inOrder(receiptLines, line -> line.persist()))
+                .chain(() -> outbox.publish(po.sessionId, PurchaseOrderReceived.newBuilder()
+                        .setSessionId(po.sessionId.toString())
+                        .setPurchaseOrderId(po.id.toString())
+                        .setPoNumber(po.poNumber)
+                        .setBundles(po.bundles)
+                        .setLines(counted.stream().map(b -> ReceivedUnits.newBuilder()
+                                .setVariantId(b.variantId().toString()).setUnits(b.countedUnits()).build()).toList())
+                        .setReceiptId(stored.id.toString())
+                        .setOutstandingUnits(receipt.outstandingUnits())
+                        .setReceivedBy(receiver.toString())
+                        .setReceivedAt(now)
+                        .build()))
+                .chain(() -> {
+                    if (!receipt.demandHeldNow()) {
+                        return Uni.createFrom().voidItem();
+                    }
                     fulfilment.status = SessionFulfilment.RESERVED;
                     fulfilment.updatedAt = now;
-                    return outbox.publish(po.sessionId, PurchaseOrderReceived.newBuilder()
-                                    .setSessionId(po.sessionId.toString())
-                                    .setPurchaseOrderId(po.id.toString())
-                                    .setPoNumber(po.poNumber)
-                                    .setBundles(po.bundles)
-                                    .setLines(lines.stream().map(l -> ReceivedUnits.newBuilder()
-                                            .setVariantId(l.variantId.toString()).setUnits(l.orderedUnits).build()).toList())
-                                    .setReceivedAt(now)
-                                    .build())
-                            .chain(() -> outbox.publish(po.sessionId, stockReserved(fulfilment, demand, now)));
+                    return SessionFulfilmentLine.ofSession(po.sessionId)
+                            .chain(demand -> outbox.publish(po.sessionId, stockReserved(fulfilment, demand, now)))
+                            .replaceWithVoid();
                 })
-                .invoke(() -> LOG.infof("Purchase order %s received by %s; session %s reserved", po.poNumber, receiver,
-                        po.sessionId))
+                .invoke(() -> LOG.infof("Purchase order %s: delivery %s counted by %s (%d units, %d still owed)%s",
+                        po.poNumber, stored.id, receiver, counted.stream().mapToLong(Receiving.Booked::countedUnits).sum(),
+                        receipt.outstandingUnits(), receipt.demandHeldNow() ? "; session " + po.sessionId + " reserved"
+                                : ""))
                 .replaceWith(po);
     }
 

@@ -1,6 +1,7 @@
 package io.laku.warehouse.fulfilment;
 
 import io.laku.platform.web.Caller;
+import io.laku.warehouse.support.Access;
 import io.laku.platform.web.ProblemException;
 import io.laku.platform.web.RequestParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session fulfilment")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+@RolesAllowed({Caller.FACTORY, Caller.WAREHOUSE, Caller.ADMIN})
 public class FulfilmentResource {
 
     @Inject
@@ -52,7 +53,7 @@ public class FulfilmentResource {
         UUID id = RequestParams.uuid(sessionId, "sessionId");
         return SessionFulfilment.<SessionFulfilment>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session fulfilment", id))
-                .invoke(f -> caller.requireSelfOrAdmin(f.factoryId))
+                .invoke(f -> Access.requireStaffOrOwner(caller, f.factoryId))
                 .chain(f -> SessionFulfilmentLine.ofSession(id).chain(lines -> (f.purchaseOrderId == null
                         ? Uni.createFrom().<PurchaseOrder>nullItem()
                         : PurchaseOrder.<PurchaseOrder>findById(f.purchaseOrderId))

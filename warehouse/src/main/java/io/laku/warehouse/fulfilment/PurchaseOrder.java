@@ -14,6 +14,9 @@ import java.util.UUID;
 public class PurchaseOrder extends PanacheEntityBase {
 
     public static final String OPEN = "open";
+    /** Some units arrived, some are still owed. */
+    public static final String PARTIALLY_RECEIVED = "partially_received";
+    /** Every ordered unit arrived. */
     public static final String RECEIVED = "received";
 
     @Id
@@ -41,6 +44,7 @@ public class PurchaseOrder extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** When (and by whom) the delivery that completed the order was counted. */
     @Column(name = "received_at")
     public Instant receivedAt;
 

@@ -35,6 +35,14 @@ public class PurchaseOrderLine extends PanacheEntityBase {
     @Column(name = "ordered_units")
     public long orderedUnits;
 
+    /** Units that arrived so far, over all deliveries. */
+    @Column(name = "received_units")
+    public long receivedUnits;
+
+    Receiving.Line forReceiving() {
+        return new Receiving.Line(variantId, orderedUnits, missingUnits, receivedUnits);
+    }
+
     public int position;
 
     public static Uni<List<PurchaseOrderLine>> ofOrder(UUID purchaseOrderId) {

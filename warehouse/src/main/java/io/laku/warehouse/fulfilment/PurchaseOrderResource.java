@@ -1,6 +1,8 @@
 package io.laku.warehouse.fulfilment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.laku.platform.web.Caller;
+import io.laku.warehouse.support.Access;
 import io.laku.platform.web.ProblemException;
 import io.laku.warehouse.support.PageView;
 import io.laku.platform.web.RequestParams;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +31,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Purchase orders to factories: a factory sees and receives its own, an admin all of them. */
+/**
+ * Purchase orders to factories: a factory reads its own; warehouse staff and admins read all of them and count the
+ * deliveries against them.
+ */
 @Path("/api/warehouse/purchase-orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchase orders")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+@RolesAllowed({Caller.FACTORY, Caller.WAREHOUSE, Caller.ADMIN})
 public class PurchaseOrderResource {
 
-    private static final Set<String> STATUSES = Set.of(PurchaseOrder.OPEN, PurchaseOrder.RECEIVED);
+    private static final Set<String> STATUSES = Set.of(PurchaseOrder.OPEN, PurchaseOrder.PARTIALLY_RECEIVED,
+            PurchaseOrder.RECEIVED);
 
     @Inject
     Caller caller;
@@ -54,7 +61,7 @@ public class PurchaseOrderResource {
         Map<String, Object> filter = new LinkedHashMap<>();
         if (status != null && !status.isBlank()) {
             if (!STATUSES.contains(status)) {
-                throw ProblemException.invalid("status", "status must be one of open, received");
+                throw ProblemException.invalid("status", "status must be one of open, partially_received, received");
             }
             filter.put("status", status);
         }
@@ -63,9 +70,9 @@ public class PurchaseOrderResource {
             filter.put("sessionId", session);
         }
         UUID factory = RequestParams.optionalUuid(factoryId, "factoryId");
-        if (!caller.isAdmin()) {
+        if (!Access.staff(caller)) {
             if (factory != null) {
-                caller.requireSelfOrAdmin(factory);
+                Access.requireStaffOrOwner(caller, factory);
             }
             factory = caller.userId();
         }
@@ -91,19 +98,96 @@ public class PurchaseOrderResource {
         UUID poId = RequestParams.uuid(id, "id");
         return PurchaseOrder.<PurchaseOrder>findById(poId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Purchase order", poId))
-                .invoke(po -> caller.requireSelfOrAdmin(po.factoryId))
+                .invoke(po -> Access.requireStaffOrOwner(caller, po.factoryId))
                 .chain(po -> PurchaseOrderLine.ofOrder(po.id).map(lines -> PurchaseOrderView.of(po, lines)));
+    }
+
+    /** A delivery as counted: who counted it, and per variant what came, what it reserved, what is still owed. */
+    public record ReceiptView(UUID id, UUID purchaseOrderId, UUID receivedBy, Instant receivedAt, long outstandingUnits,
+            String note, List<ReceiptLineView> lines) {
+    }
+
+    public record ReceiptLineView(UUID variantId, long countedUnits, long reservedUnits, long outstandingUnits,
+            long overUnits) {
+    }
+
+    @GET
+    @Path("/{id}/receipts")
+    @WithSession
+    @Operation(summary = "The deliveries counted against a purchase order, oldest first (the owning factory, warehouse "
+            + "staff, admins)")
+    public Uni<List<ReceiptView>> receipts(@PathParam("id") String id) {
+        UUID poId = RequestParams.uuid(id, "id");
+        return PurchaseOrder.<PurchaseOrder>findById(poId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Purchase order", poId))
+                .invoke(po -> Access.requireStaffOrOwner(caller, po.factoryId))
+                .chain(po -> PurchaseOrderReceipt.ofOrder(po.id))
+                .chain(receipts -> PurchaseOrderReceiptLine.ofReceipts(receipts.stream().map(r -> r.id).toList())
+                        .map(lines -> {
+                            Map<UUID, List<PurchaseOrderReceiptLine>> byReceipt = lines.stream()
+                                    .collect(Collectors.groupingBy(l -> l.receiptId));
+                            return receipts.stream().map(r -> new ReceiptView(r.id, r.purchaseOrderId, r.receivedBy,
+                                    r.receivedAt, r.outstandingUnits, r.note, byReceipt.getOrDefault(r.id, List.of())
+                                            .stream().map(l -> new ReceiptLineView(l.variantId, l.countedUnits,
+                                                    l.reservedUnits, l.outstandingUnits, l.overUnits)).toList()))
+                                    .toList();
+                        }));
     }
 
     @POST
     @Path("/{id}/receive")
+    @RolesAllowed({Caller.WAREHOUSE, Caller.ADMIN})
     @WithTransaction
-    @Operation(summary = "The factory delivered (the owning factory or an admin): ordered units go on hand, the session's "
-            + "missing units are reserved, the excess stays available; 409 when already received")
-    public Uni<PurchaseOrderView> receive(@PathParam("id") String id) {
+    @Operation(summary = "Warehouse staff count a delivery against the purchase order: {lines: [{variantId, units}], "
+            + "note?}. The units go on hand, the session's missing units are reserved, a shortfall stays open on the "
+            + "order (receive it later); 409 when every ordered unit was received already. A factory cannot (403)")
+    public Uni<PurchaseOrderView> receive(@PathParam("id") String id, JsonNode body) {
         UUID poId = RequestParams.uuid(id, "id");
-        return fulfilment.receive(poId, caller)
+        Fulfilment.Delivery delivery = delivery(body);
+        UUID receiver = caller.userId();
+        return fulfilment.receive(poId, delivery, receiver)
+                .onFailure(Receiving.Refused.class).transform(failure -> {
+                    Receiving.Refused refused = (Receiving.Refused) failure;
+                    return "invalid".equals(refused.type()) ? ProblemException.invalid(refused.field(), refused.getMessage())
+                            : ProblemException.conflict(refused.type(), refused.getMessage(), refused.field(), Map.of());
+                })
                 .chain(po -> PurchaseOrderLine.ofOrder(po.id).map(lines -> PurchaseOrderView.of(po, lines)));
+    }
+
+    /** {"lines": [{"variantId": uuid, "units": whole number >= 0}, ...], "note": text?}: each variant at most once. */
+    static Fulfilment.Delivery delivery(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid(null, "A JSON object {\"lines\": [{\"variantId\": ..., \"units\": ...}]} "
+                    + "with the units counted per variant is required");
+        }
+        JsonNode lines = body.get("lines");
+        if (lines == null || !lines.isArray() || lines.isEmpty()) {
+            throw ProblemException.invalid("lines", "lines must list the units counted per variant");
+        }
+        Map<UUID, Long> counted = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = lines.get(i);
+            String field = "lines[" + i + "]";
+            if (line == null || !line.isObject()) {
+                throw ProblemException.invalid(field, field + " must be an object {variantId, units}");
+            }
+            JsonNode variant = line.get("variantId");
+            UUID variantId = RequestParams.uuid(variant == null || !variant.isTextual() ? null : variant.asText(),
+                    field + ".variantId");
+            JsonNode units = line.get("units");
+            if (units == null || !units.isIntegralNumber() || !units.canConvertToLong() || units.asLong() < 0) {
+                throw ProblemException.invalid(field + ".units", field + ".units must be a whole number of units >= 0");
+            }
+            if (counted.put(variantId, units.asLong()) != null) {
+                throw ProblemException.invalid(field + ".variantId", "variant " + variantId + " is counted twice");
+            }
+        }
+        JsonNode note = body.get("note");
+        if (note != null && !note.isNull() && (!note.isTextual() || note.asText().length() > 1000)) {
+            throw ProblemException.invalid("note", "note must be text of at most 1000 characters");
+        }
+        return new Fulfilment.Delivery(counted, note == null || note.isNull() || note.asText().isBlank() ? null
+                : note.asText().strip());
     }
 
     private static Uni<Map<UUID, List<PurchaseOrderLine>>> linesOf(List<PurchaseOrder> orders) {

@@ -2,6 +2,7 @@ package io.laku.warehouse.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.laku.platform.web.Caller;
+import io.laku.warehouse.support.Access;
 import io.laku.platform.web.ProblemException;
 import io.laku.warehouse.catalogue.Product;
 import io.laku.warehouse.support.PageView;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Inventory")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.FACTORY, Caller.ADMIN})
+@RolesAllowed({Caller.FACTORY, Caller.WAREHOUSE, Caller.ADMIN})
 public class InventoryResource {
 
     static final int MAX_REASON_LENGTH = 500;
@@ -80,11 +81,11 @@ public class InventoryResource {
             filter = Product.<Product>findById(product)
                     .onItem().ifNull().failWith(() -> ProblemException.notFound("Product", product))
                     .map(p -> {
-                        caller.requireSelfOrAdmin(p.factoryId);
+                        Access.requireStaffOrOwner(caller, p.factoryId);
                         return Map.<String, Object>of("productId", product);
                     });
         } else {
-            filter = Uni.createFrom().item(caller.isAdmin() ? Map.<String, Object>of()
+            filter = Uni.createFrom().item(Access.staff(caller) ? Map.<String, Object>of()
                     : Map.<String, Object>of("factoryId", caller.userId()));
         }
         return filter.chain(params -> {
@@ -122,9 +123,10 @@ public class InventoryResource {
 
     @POST
     @Path("/{variantId}/adjustments")
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.WAREHOUSE, Caller.ADMIN})
     @WithTransaction
-    @Operation(summary = "Correct a variant's stock on hand by hand ({delta: units, non-zero; reason}); reserved units cannot be removed")
+    @Operation(summary = "Correct a variant's stock on hand by hand ({delta: units, non-zero; reason}; warehouse staff or "
+            + "an admin); reserved units cannot be removed")
     public Uni<Response> adjust(@PathParam("variantId") String variantId, JsonNode body) {
         UUID id = RequestParams.uuid(variantId, "variantId");
         Adjustment adjustment = Adjustment.read(body);
@@ -161,7 +163,7 @@ public class InventoryResource {
     private Uni<StockLevel> readable(UUID variantId) {
         return StockLevel.<StockLevel>findById(variantId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Variant", variantId))
-                .invoke(level -> caller.requireSelfOrAdmin(level.factoryId));
+                .invoke(level -> Access.requireStaffOrOwner(caller, level.factoryId));
     }
 
     /** The body of an adjustment, checked completely before anything is read or written. */
