@@ -6,6 +6,7 @@ import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionEnd;
 import io.laku.contracts.session.SessionFailed;
+import io.laku.contracts.session.BundleVariant;
 import io.laku.contracts.session.VariantDemand;
 import io.laku.groupbuying.join.Participant;
 import io.laku.groupbuying.saga.SessionTimeline;
@@ -99,6 +100,10 @@ public class SessionClosing {
                         .setUnits(units).setUnitsPerBundle(v.unitsPerBundle).build());
             }
         }
+        List<BundleVariant> bundle = variants.stream().filter(v -> v.unitsPerBundle != null)
+                .map(v -> BundleVariant.newBuilder().setVariantId(v.variantId.toString()).setVariantName(v.name)
+                        .setUnitsPerBundle(v.unitsPerBundle).build())
+                .toList();
         Map<UUID, SessionOutcome.Settlement> settled = new HashMap<>();
         c.settlements().forEach(s -> settled.put(s.participantId(), s));
         List<SpecificRecord> events = new ArrayList<>();
@@ -115,6 +120,7 @@ public class SessionClosing {
                 .setDemand(demand)
                 .setConfirmedAt(now)
                 .setSeats(live.size())
+                .setBundle(bundle)
                 .build());
         events.addAll(seats(session, live, names, SessionEnd.CONFIRMED, now, p -> {
             SessionOutcome.Settlement s = settled.get(p.id);

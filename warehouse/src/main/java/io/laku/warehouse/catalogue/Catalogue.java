@@ -5,6 +5,7 @@ import static io.laku.platform.reactive.Sequence.inOrder;
 
 import io.laku.contracts.product.ConfiguredVariant;
 import io.laku.contracts.product.ProductConfigured;
+import io.laku.contracts.session.BundleVariant;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.VariantDemand;
 import io.laku.warehouse.inventory.Inventory;
@@ -12,8 +13,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
@@ -83,32 +85,42 @@ public class Catalogue {
 
     /**
      * A session confirmed a product the warehouse may not have heard of yet (the two topics are not ordered with
-     * each other): what the demand says is enough to stock it. Known products and variants are left as they are.
+     * each other): what the demand and the bundle's composition say is enough to stock it, so a purchase order holds
+     * every variant of a whole bundle. Known products and variants are left as they are.
      */
     public Uni<Void> learnFrom(SessionConfirmed confirmed) {
         UUID productId = uuid(confirmed.getProductId(), "productId");
         UUID factoryId = uuid(confirmed.getFactoryId(), "factoryId");
+        Map<UUID, Learnt> variants = new TreeMap<>(); // by id: rows are always locked in the same order
         List<VariantDemand> demand = confirmed.getDemand();
-        List<Integer> byVariantId = IntStream.range(0, demand.size()).boxed()
-                .sorted(Comparator.comparing(i -> uuid(demand.get(i).getVariantId(), "variantId")))
-                .toList();
+        for (int i = 0; i < demand.size(); i++) {
+            VariantDemand line = demand.get(i);
+            variants.put(uuid(line.getVariantId(), "demand.variantId"),
+                    new Learnt(line.getVariantName(), line.getUnitsPerBundle(), i));
+        }
+        List<BundleVariant> bundle = confirmed.getBundle();
+        for (int i = 0; i < bundle.size(); i++) {
+            BundleVariant mate = bundle.get(i);
+            variants.putIfAbsent(uuid(mate.getVariantId(), "bundle.variantId"),
+                    new Learnt(mate.getVariantName(), mate.getUnitsPerBundle(), demand.size() + i));
+        }
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(LEARN_PRODUCT)
                         .setParameter(1, productId)
                         .setParameter(2, factoryId)
                         .executeUpdate()
-                        .chain(() -> inOrder(byVariantId, i -> {
-                            VariantDemand line = demand.get(i);
-                            UUID variantId = uuid(line.getVariantId(), "variantId");
-                            return session.createNativeQuery(LEARN_VARIANT)
-                                    .setParameter(1, variantId)
-                                    .setParameter(2, productId)
-                                    .setParameter(3, line.getVariantName())
-                                    .setParameter(4, line.getUnitsPerBundle())
-                                    .setParameter(5, i)
-                                    .executeUpdate()
-                                    .chain(() -> inventory.open(variantId, productId));
-                        })));
+                        .chain(() -> inOrder(List.copyOf(variants.entrySet()), variant -> session
+                                .createNativeQuery(LEARN_VARIANT)
+                                .setParameter(1, variant.getKey())
+                                .setParameter(2, productId)
+                                .setParameter(3, variant.getValue().name())
+                                .setParameter(4, variant.getValue().unitsPerBundle())
+                                .setParameter(5, variant.getValue().position())
+                                .executeUpdate()
+                                .chain(() -> inventory.open(variant.getKey(), productId)))));
+    }
+
+    private record Learnt(String name, Integer unitsPerBundle, int position) {
     }
 
 }
