@@ -1,6 +1,6 @@
 package io.laku.seller.catalogue;
 
-import io.laku.seller.stock.Stock;
+import io.laku.platform.stock.Stock;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package io.laku.seller.stock;
 
+import io.laku.platform.stock.Stock;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.laku.seller.stock;
 
+import io.laku.platform.stock.Stock;
+
 import static io.laku.platform.reactive.Sequence.inOrder;
 
 import io.laku.contracts.order.StoreOrderCancelled;

@@ -1,5 +1,7 @@
 package io.laku.seller.stock;
 
+import io.laku.platform.stock.Stock;
+
 import io.laku.seller.catalogue.SellerVariant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +47,7 @@ public class StockBook {
         Stock before = variant.stockLevel();
         Stock after = change.apply(before);
         Instant now = Instant.now();
-        variant.stock = after.stock();
+        variant.stock = after.onHand();
         variant.reserved = after.reserved();
         variant.updatedAt = now;
         StockMovement movement = new StockMovement();
@@ -53,9 +55,9 @@ public class StockBook {
         movement.sellerId = variant.sellerId;
         movement.variantId = variant.id;
         movement.kind = kind;
-        movement.stockDelta = after.stock() - before.stock();
+        movement.stockDelta = after.onHand() - before.onHand();
         movement.reservedDelta = after.reserved() - before.reserved();
-        movement.stockAfter = after.stock();
+        movement.stockAfter = after.onHand();
         movement.reservedAfter = after.reserved();
         movement.orderId = cause.orderId();
         movement.reason = cause.reason();

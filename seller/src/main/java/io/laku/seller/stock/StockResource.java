@@ -1,5 +1,8 @@
 package io.laku.seller.stock;
 
+import io.laku.platform.stock.Stock;
+import io.laku.platform.stock.StockRefusedException;
+
 import io.laku.platform.web.Caller;
 import io.laku.platform.web.Problem;
 import io.laku.platform.web.ProblemException;
@@ -140,7 +143,7 @@ public class StockResource {
             return stock.adjust(delta);
         } catch (StockRefusedException refused) {
             Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("stock", stock.stock());
+            facts.put("stock", stock.onHand());
             facts.put("reserved", stock.reserved());
             facts.put("available", stock.available());
             facts.put("delta", delta);

@@ -1,5 +1,7 @@
 package io.laku.seller.stock;
 
+import io.laku.platform.stock.Stock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laku.seller.stock.ReservationRule.Line;

@@ -1,5 +1,8 @@
 package io.laku.warehouse.inventory;
 
+import io.laku.platform.stock.Stock;
+import io.laku.platform.stock.StockRefusedException;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.laku.warehouse.inventory;
 
+import io.laku.platform.stock.Stock;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

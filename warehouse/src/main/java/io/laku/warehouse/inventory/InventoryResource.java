@@ -1,5 +1,8 @@
 package io.laku.warehouse.inventory;
 
+import io.laku.platform.stock.Stock;
+import io.laku.platform.stock.StockRefusedException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.laku.platform.web.Caller;
 import io.laku.warehouse.support.Access;

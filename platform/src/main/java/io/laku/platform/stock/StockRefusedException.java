@@ -1,6 +1,6 @@
-package io.laku.warehouse.inventory;
+package io.laku.platform.stock;
 
-/** A stock change that would break the stock's rule; the stock stays as it was. */
+/** A stock change that would break the stock's rule; the stock stays as it was (a resource answers 409 with it). */
 public class StockRefusedException extends RuntimeException {
 
     public enum Reason {
@@ -10,6 +10,8 @@ public class StockRefusedException extends RuntimeException {
         BELOW_RESERVED,
         /** More units wanted than are available. */
         NOT_AVAILABLE,
+        /** More units to release or deduct than are held. */
+        NOT_HELD,
         /** The result does not fit a long. */
         OUT_OF_RANGE
     }

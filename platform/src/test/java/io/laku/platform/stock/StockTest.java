@@ -1,11 +1,12 @@
-package io.laku.warehouse.inventory;
+package io.laku.platform.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.laku.warehouse.inventory.StockRefusedException.Reason;
+import io.laku.platform.stock.StockRefusedException.Reason;
 import org.junit.jupiter.api.Test;
 
+/** SPEC §5.3 and §8: available = on hand - reserved; nothing held twice, nothing goes negative. */
 class StockTest {
 
     @Test
@@ -85,5 +86,29 @@ class StockTest {
         assertThatThrownBy(() -> new Stock(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Stock.EMPTY.reserve(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Stock.EMPTY.receive(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStoreOrderHoldsItsUnitsThenShipsThem() {
+        // SPEC §8: shipping deducts stock -= qty, reserved -= qty
+        Stock held = new Stock(10, 0).reserve(2);
+        assertThat(held).isEqualTo(new Stock(10, 2));
+        assertThat(held.deduct(2)).isEqualTo(new Stock(8, 0));
+    }
+
+    @Test
+    void aCancelledOrderGivesItsUnitsBack() {
+        assertThat(new Stock(10, 3).release(3)).isEqualTo(new Stock(10, 0));
+    }
+
+    @Test
+    void onlyHeldUnitsAreReleasedOrDeducted() {
+        Stock held = new Stock(5, 1);
+        assertThatThrownBy(() -> held.release(2))
+                .isInstanceOfSatisfying(StockRefusedException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_HELD))
+                .hasMessage("2 units to take off the reservation, only 1 held");
+        assertThatThrownBy(() -> held.deduct(2)).isInstanceOf(StockRefusedException.class);
+        assertThatThrownBy(() -> held.release(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
