@@ -19,6 +19,17 @@ public enum CallbackDecision {
     /** The amount paid is not the invoice's: flagged, refunded in full to the wallet; the seat stays as it was. */
     AMOUNT_MISMATCH;
 
+    /** What the callback did, as recorded with it ({@code webhook_event.outcome}) and answered to the gateway. */
+    public String outcome() {
+        return switch (this) {
+            case PAY -> "paid";
+            case LATE_PAYMENT_REFUND -> "late_payment_refunded";
+            case EXPIRE -> "expired";
+            case IGNORE -> "ignored";
+            case AMOUNT_MISMATCH -> "amount_mismatch";
+        };
+    }
+
     public static final String PAID = "PAID";
     public static final String SETTLED = "SETTLED";
     public static final String EXPIRED = "EXPIRED";

@@ -32,13 +32,12 @@ public class Callbacks {
 
     private static final Logger LOG = Logger.getLogger(Callbacks.class);
 
-    private static final String RECORD = """
-            insert into webhook_event (id, callback_key, invoice_id, payment_id, status, amount, paid_amount, outcome,
-                                       flagged, body)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (callback_key) do nothing""";
 
     public record Outcome(String result, UUID paymentId, String paymentStatus) {
     }
+
+    @Inject
+    WebhookEvents webhookEvents;
 
     @Inject
     Escrow escrow;
@@ -99,35 +98,16 @@ public class Callbacks {
 
     private Uni<Outcome> decideAndApply(Payment payment, SessionAccount session, XenditCallback callback, String body,
             GatewayInvoice invoice) {
-        long paid = callback.paidAmount() != null ? callback.paidAmount()
-                : callback.amount() != null ? callback.amount() : -1;
+        long paid = WebhookEvents.paidAmount(callback);
         // the seat ended (left, dropped at the outcome) while its invoice was still open: money reaching it is late
         boolean takesPayments = (session == null || session.takesPayments()) && payment.seatEndedAt == null;
         CallbackDecision decision = CallbackDecision.decide(payment.status, takesPayments, callback.status(),
                 payment.amount, paid);
-        String key = callback.id() + ":" + callback.status()
-                + (decision == CallbackDecision.AMOUNT_MISMATCH ? ":mismatch:" + paid : "");
-        String outcome = switch (decision) {
-            case PAY -> "paid";
-            case LATE_PAYMENT_REFUND -> "late_payment_refunded";
-            case EXPIRE -> "expired";
-            case IGNORE -> "ignored";
-            case AMOUNT_MISMATCH -> "amount_mismatch";
-        };
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD)
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, key)
-                        .setParameter(3, callback.id())
-                        .setParameter(4, payment.id)
-                        .setParameter(5, callback.status())
-                        .setParameter(6, callback.amount())
-                        .setParameter(7, callback.paidAmount())
-                        .setParameter(8, outcome)
-                        .setParameter(9, decision == CallbackDecision.AMOUNT_MISMATCH)
-                        .setParameter(10, body)
-                        .executeUpdate())
+        String outcome = decision.outcome();
+        return webhookEvents.recordOnce(payment.id, callback, decision, body)
                 .chain(recorded -> {
-                    if (recorded == 0) {
+                    String key = recorded.key();
+                    if (!recorded.first()) {
                         LOG.infof("Callback %s already processed; nothing changes", key);
                         return Uni.createFrom().item(new Outcome("duplicate", payment.id, payment.status));
                     }

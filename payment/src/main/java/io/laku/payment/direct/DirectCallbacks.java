@@ -5,6 +5,7 @@ import io.laku.contracts.payment.DirectPaymentPaid;
 import io.laku.contracts.payment.DirectRefundReason;
 import io.laku.payment.callbacks.CallbackDecision;
 import io.laku.payment.callbacks.Callbacks;
+import io.laku.payment.callbacks.WebhookEvents;
 import io.laku.payment.callbacks.XenditCallback;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.web.ProblemException;
@@ -27,10 +28,8 @@ public class DirectCallbacks {
 
     private static final Logger LOG = Logger.getLogger(DirectCallbacks.class);
 
-    private static final String RECORD = """
-            insert into webhook_event (id, callback_key, invoice_id, payment_id, status, amount, paid_amount, outcome,
-                                       flagged, body)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (callback_key) do nothing""";
+    @Inject
+    WebhookEvents webhookEvents;
 
     @Inject
     DirectPayments payments;
@@ -57,33 +56,14 @@ public class DirectCallbacks {
     }
 
     private Uni<Callbacks.Outcome> decideAndApply(DirectPayment payment, XenditCallback callback, String body) {
-        long paid = callback.paidAmount() != null ? callback.paidAmount()
-                : callback.amount() != null ? callback.amount() : -1;
+        long paid = WebhookEvents.paidAmount(callback);
         CallbackDecision decision = CallbackDecision.decide(payment.callbackStatus(), true, callback.status(),
                 payment.amount, paid);
-        String key = callback.id() + ":" + callback.status()
-                + (decision == CallbackDecision.AMOUNT_MISMATCH ? ":mismatch:" + paid : "");
-        String outcome = switch (decision) {
-            case PAY -> "paid";
-            case LATE_PAYMENT_REFUND -> "late_payment_refunded";
-            case EXPIRE -> "expired";
-            case IGNORE -> "ignored";
-            case AMOUNT_MISMATCH -> "amount_mismatch";
-        };
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD)
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, key)
-                        .setParameter(3, callback.id())
-                        .setParameter(4, payment.id)
-                        .setParameter(5, callback.status())
-                        .setParameter(6, callback.amount())
-                        .setParameter(7, callback.paidAmount())
-                        .setParameter(8, outcome)
-                        .setParameter(9, decision == CallbackDecision.AMOUNT_MISMATCH)
-                        .setParameter(10, body)
-                        .executeUpdate())
+        String outcome = decision.outcome();
+        return webhookEvents.recordOnce(payment.id, callback, decision, body)
                 .chain(recorded -> {
-                    if (recorded == 0) {
+                    String key = recorded.key();
+                    if (!recorded.first()) {
                         LOG.infof("Callback %s already processed; nothing changes", key);
                         return Uni.createFrom().item(new Callbacks.Outcome("duplicate", payment.id, payment.status));
                     }
