@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,6 +54,7 @@ public class StoreOrderResource {
 
     public static final int MAX_LINES = 50;
     public static final long MAX_QUANTITY = 10_000;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
 
     @Inject
     Caller caller;
@@ -91,12 +95,21 @@ public class StoreOrderResource {
     @WithTransaction
     @Operation(summary = "Check out a basket of seller-store variants: one order per seller, pending_stock_check")
     @APIResponse(responseCode = "201", description = "The orders, one per seller (orderSource seller_store)")
-    @APIResponse(responseCode = "409", description = "variant-not-on-sale or seller-not-active: nothing was ordered")
-    public Uni<Response> checkout(@NotNull @Valid Checkout checkout) {
+    @APIResponse(responseCode = "409", description = "variant-not-on-sale or seller-not-active: nothing was ordered; "
+            + "idempotency-key-reused: the key was used for another basket")
+    public Uni<Response> checkout(@NotNull @Valid Checkout checkout,
+            @Parameter(description = "Optional: a retry with the same key and basket answers the same orders and makes "
+                    + "none (1 to 100 visible ASCII characters; kept 7 days)")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         UUID customer = caller.userId();
-        return refusedAsProblem(orders.checkout(customer, checkout.basket()))
-                .chain(OrderResource::withItems)
-                .map(views -> Response.status(201).entity(new CheckoutView(views)).build());
+        Optional<String> key = Optional.ofNullable(idempotencyKey);
+        if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
+        }
+        return refusedAsProblem(orders.checkout(customer, checkout.basket(), key))
+                .chain(done -> OrderResource.withItems(done.orders())
+                        .map(views -> Response.status(201).entity(new CheckoutView(views))
+                                .header("Idempotent-Replayed", done.repeated()).build()));
     }
 
     @POST

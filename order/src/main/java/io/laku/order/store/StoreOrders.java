@@ -43,6 +43,9 @@ public class StoreOrders {
     private static final Logger LOG = Logger.getLogger(StoreOrders.class);
 
     @Inject
+    CheckoutKeys checkoutKeys;
+
+    @Inject
     OutboxWriter outbox;
 
     /** The basket split per seller, at the sellers' prices, against what order knows of the stores. */
@@ -66,9 +69,27 @@ public class StoreOrders {
         });
     }
 
-    /** SPEC §8 checkout: one order per seller, pending_stock_check, each announced to its seller. */
-    public Uni<List<CustomerOrder>> checkout(UUID customerId, List<CheckoutSplit.Line> basket) {
+    /** A checkout's orders, and whether they are those an earlier request with the same idempotency key made. */
+    public record Checkout(List<CustomerOrder> orders, boolean repeated) {
+    }
+
+    /**
+     * SPEC §8 checkout: one order per seller, pending_stock_check, each announced to its seller. With an idempotency
+     * key, a repeat of the same basket answers the orders the first request made and makes none.
+     */
+    public Uni<Checkout> checkout(UUID customerId, List<CheckoutSplit.Line> basket, Optional<String> idempotencyKey) {
         UUID checkoutId = UUID.randomUUID();
+        Uni<Optional<UUID>> earlier = idempotencyKey.isEmpty() ? Uni.createFrom().item(Optional.empty())
+                : checkoutKeys.claim(customerId, idempotencyKey.get(), checkoutId, basket);
+        return earlier.chain(made -> made.isPresent()
+                ? CustomerOrder.<CustomerOrder>list("checkoutId = ?1 order by orderNumber", made.get())
+                        .invoke(orders -> LOG.infof("Checkout %s of customer %s repeated (Idempotency-Key): %d orders, "
+                                + "none made", made.get(), customerId, orders.size()))
+                        .map(orders -> new Checkout(orders, true))
+                : place(customerId, checkoutId, basket).map(orders -> new Checkout(orders, false)));
+    }
+
+    private Uni<List<CustomerOrder>> place(UUID customerId, UUID checkoutId, List<CheckoutSplit.Line> basket) {
         Instant now = Instant.now();
         return quote(basket).chain(split -> {
             List<CustomerOrder> orders = new ArrayList<>();
