@@ -225,8 +225,8 @@ public final class EventCatalog {
             Map.entry(SellerProductListed.class, List.of(new Reaction("order", "product, price and weight for checkout"))),
             Map.entry(OrderStockReserved.class, List.of(new Reaction("order", "the order is confirmed"))),
             Map.entry(OrderStockRejected.class, List.of(new Reaction("order", "the order is cancelled: out of stock"))),
-            Map.entry(PayoutCompleted.class, List.of()),
-            Map.entry(PayoutFailed.class, List.of()));
+            Map.entry(PayoutCompleted.class, List.of(new Reaction("notifications", "the payee is told its payout was sent"))),
+            Map.entry(PayoutFailed.class, List.of(new Reaction("notifications", "the payee is told, balance unchanged"))));
 
     private EventCatalog() {
     }

@@ -19,6 +19,13 @@ final class Notices {
                 .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
+    /** The messages of a user's notices of this kind, newest first, once there are this many. */
+    static List<String> awaitMessages(UUID user, String role, String kind, int count) {
+        return await(count + " " + kind + " notices of " + user).atMost(Money.DEADLINE).pollInterval(Duration.ofMillis(300))
+                .until(() -> of(user, role).stream().filter(n -> kind.equals(n.get("kind"))).map(n -> (String) n.get("message"))
+                        .toList(), messages -> messages.size() >= count);
+    }
+
     /** The message of the customer's newest notice of this kind, once there is one. */
     static String awaitMessage(UUID customer, String kind) {
         return await(kind + " notice of " + customer).atMost(Money.DEADLINE).pollInterval(Duration.ofMillis(300))

@@ -66,6 +66,8 @@ class PayoutsIT {
                 + ledger.getLong("escrowBalance"));
         // the factory reads its own payee page with its own token
         as(factory, "factory").get(Platform.SETTLEMENT + "/api/settlements/payees/" + factory).then().statusCode(200);
+        assertThat(Notices.awaitMessages(factory, "factory", "payout_completed", 1))
+                .containsExactly("Rp 6.750.000 was paid out to your bank account.");
     }
 
     @Test
@@ -106,6 +108,11 @@ class PayoutsIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FAILED", 190_000L),
                         org.assertj.core.groups.Tuple.tuple("COMPLETED", 190_000L));
         assertThat(paid.getList("entries.kind")).containsExactlyInAnyOrder("seller_sale", "platform_fee", "payout");
+        // the seller was told of both: the failure with its code, then the payout
+        assertThat(Notices.awaitMessages(seller.user(), "seller", "payout_failed", 1)).singleElement().asString()
+                .contains("Rp 190.000 could not be made (TEMPORARY_BANK_NETWORK_ERROR)");
+        assertThat(Notices.awaitMessages(seller.user(), "seller", "payout_completed", 1))
+                .containsExactly("Rp 190.000 was paid out to your bank account.");
     }
 
     private static void faults(Map<String, Object> faults) {

@@ -16,6 +16,8 @@ import io.laku.contracts.session.SessionCancelled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.contracts.session.SessionCreated;
 import io.laku.contracts.session.SessionFailed;
+import io.laku.contracts.settlement.PayoutCompleted;
+import io.laku.contracts.settlement.PayoutFailed;
 import io.laku.contracts.wallet.WalletCredited;
 import io.laku.notifications.audience.SessionMembers;
 import io.laku.notifications.audience.SessionMembers.Role;
@@ -142,6 +144,16 @@ public class Notices {
         UUID session = credited.getSessionId() == null ? null : uuid(credited.getSessionId());
         return notify(event, uuid(credited.getUserId()), session, "wallet:" + credited.getReference(),
                 Wording.refundCredited(credited.getAmount(), credited.getBalanceAfter(), credited.getReason()));
+    }
+
+    public Uni<Void> payoutCompleted(InboundEvent event, PayoutCompleted paid) {
+        return notify(event, uuid(paid.getPayeeUserId()), null, "payout:" + paid.getPayoutId(),
+                Wording.payoutCompleted(paid.getAmount()));
+    }
+
+    public Uni<Void> payoutFailed(InboundEvent event, PayoutFailed failed) {
+        return notify(event, uuid(failed.getPayeeUserId()), null, "payout:" + failed.getPayoutId(),
+                Wording.payoutFailed(failed.getAmount(), failed.getFailureCode()));
     }
 
     /** SPEC §4: everyone who joined is told (also those who never paid); the factory with the refunds in all. */

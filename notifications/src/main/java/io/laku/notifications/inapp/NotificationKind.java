@@ -20,6 +20,8 @@ public final class NotificationKind {
     public static final String ESCROW_RELEASED = "escrow_released";
     public static final String SEAT_DROPPED = "seat_dropped";
     public static final String INVOICE_FAILED = "invoice_failed";
+    public static final String PAYOUT_COMPLETED = "payout_completed";
+    public static final String PAYOUT_FAILED = "payout_failed";
 
     private NotificationKind() {
     }

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.ADMIN})
+@RolesAllowed({Caller.CUSTOMER, Caller.FACTORY, Caller.SELLER, Caller.WAREHOUSE, Caller.ADMIN})
 public class NotificationResource {
 
     public static final int MAX_PAGE_SIZE = Paging.DEFAULT_MAX_SIZE;

@@ -80,6 +80,19 @@ public final class Wording {
         return walletReason != null && walletReason.startsWith(REFUND_PREFIX);
     }
 
+    /** SPEC §8: a payee's balance reached its bank account. */
+    public static Notice payoutCompleted(long amount) {
+        return new Notice(NotificationKind.PAYOUT_COMPLETED, "Payout sent",
+                rupiah(amount) + " was paid out to your bank account.");
+    }
+
+    /** The bank refused the payout: nothing left the balance, the next payout run tries again. */
+    public static Notice payoutFailed(long amount, String failureCode) {
+        return new Notice(NotificationKind.PAYOUT_FAILED, "Payout failed",
+                "Your payout of " + rupiah(amount) + " could not be made (" + failureCode + "). Your balance is "
+                        + "unchanged and the next payout run tries again; check your bank account details.");
+    }
+
     public static Notice refundCredited(long amount, long balanceAfter, String walletReason) {
         String why = switch (walletReason == null ? "" : walletReason.substring(Math.min(walletReason.length(),
                 REFUND_PREFIX.length()))) {

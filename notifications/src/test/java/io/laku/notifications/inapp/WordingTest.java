@@ -80,6 +80,15 @@ class WordingTest {
     }
 
     @Test
+    void aPayeeIsToldOfItsPayout() {
+        assertThat(Wording.payoutCompleted(1_425_000)).isEqualTo(new Notice("payout_completed", "Payout sent",
+                "Rp 1.425.000 was paid out to your bank account."));
+        assertThat(Wording.payoutFailed(1_425_000, "INVALID_DESTINATION").message()).isEqualTo("Your payout of "
+                + "Rp 1.425.000 could not be made (INVALID_DESTINATION). Your balance is unchanged and the next payout "
+                + "run tries again; check your bank account details.");
+    }
+
+    @Test
     void refundCreditedSaysWhyAndTheBalance() {
         assertThat(Wording.refundCredited(500_000, 750_000, "refund:TIER")).isEqualTo(new Notice("refund_credited",
                 "Refund credited to your wallet", "Rp 500.000 was credited to your Laku wallet (the difference between "

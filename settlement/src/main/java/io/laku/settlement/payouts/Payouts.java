@@ -136,7 +136,8 @@ public class Payouts {
                 payout.updatedAt = now;
                 LOG.infof("Payout %s completed: %d paid to %s %s", payout.id, payout.amount, payee.kind, payee.id);
                 return outbox.publish(payee.id, PayoutCompleted.newBuilder()
-                        .setPayoutId(payout.id.toString()).setPayeeId(payee.id.toString()).setPayeeKind(payee.kind)
+                        .setPayoutId(payout.id.toString()).setPayeeId(payee.id.toString())
+                        .setPayeeUserId(payee.userId.toString()).setPayeeKind(payee.kind)
                         .setAmount(payout.amount).setDisbursementId(payout.disbursementId).setCompletedAt(now).build());
             }).replaceWith("completed");
         }
@@ -151,7 +152,8 @@ public class Payouts {
         payout.updatedAt = now;
         LOG.warnf("Payout %s of %d to %s %s failed: %s", payout.id, payout.amount, payee.kind, payee.id, failureCode);
         return outbox.publish(payee.id, PayoutFailed.newBuilder()
-                .setPayoutId(payout.id.toString()).setPayeeId(payee.id.toString()).setAmount(payout.amount)
+                .setPayoutId(payout.id.toString()).setPayeeId(payee.id.toString())
+                .setPayeeUserId(payee.userId.toString()).setPayeeKind(payee.kind).setAmount(payout.amount)
                 .setFailureCode(failureCode).setFailedAt(now).build()).replaceWithVoid();
     }
 
