@@ -247,8 +247,8 @@ class NotificationsIT {
         // the delivery names no factory: the session's factory hears of it
         Events.publish("laku.fulfilment", session.toString(),
                 NotifiedEvents.purchaseOrderReceived(session, po, poNumber, 3, 6, 15));
-        assertThat(awaitNotice(factory, "purchase_order_received").get("message")).isEqualTo("The warehouse received "
-                + "purchase order " + poNumber + ": 3 bundles, 21 units booked into stock. Thank you.");
+        assertThat(awaitNotice(factory, "purchase_order_received").get("message")).isEqualTo("The warehouse counted "
+                + "21 units of purchase order " + poNumber + " and booked them into stock. The order is complete. Thank you.");
         assertThat(simulated(phone)).hasSize(1);
     }
 
