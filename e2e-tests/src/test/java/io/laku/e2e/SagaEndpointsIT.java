@@ -16,7 +16,7 @@ class SagaEndpointsIT {
     private final UUID session = Products.openSession(hoodie);
 
     @Test
-    void productionCompleteIsTheSessionsFactorysOnceTheStockAndOrdersAreThere() {
+    void productionCompleteIsTheSessionsFactorysOnceTheSessionIsConfirmed() {
         String path = Platform.GROUP_BUYING + "/api/group-buying/" + session + "/production-complete";
         Platform.anonymous().post(path).then().statusCode(401);
         as(UUID.randomUUID(), "customer").post(path).then().statusCode(403);
@@ -25,7 +25,7 @@ class SagaEndpointsIT {
         as(factory, "factory").post(Platform.GROUP_BUYING + "/api/group-buying/" + UUID.randomUUID()
                 + "/production-complete").then().statusCode(404).contentType("application/problem+json");
         as(factory, "factory").post(path).then().statusCode(409).contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.endsWith("stock-not-reserved"))
+                .body("type", org.hamcrest.Matchers.endsWith("session-not-confirmed"))
                 .body("detail", org.hamcrest.Matchers.containsString("forming"));
 
         assertThat(Saga.session(session).getString("status")).isEqualTo("forming");
