@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bad input is never a 5xx (SPEC §2): a seeded, reproducible run of mutated requests over every write endpoint and
- * the list endpoints' parameters of all six services. Every answer must be a 2xx, or a 4xx with a problem+json body;
+ * the list endpoints' parameters of all eight services. Every answer must be a 2xx, or a 4xx with a problem+json body;
  * anything else fails the test with the request that caused it. The run is the same for the same seed:
  * {@code -Dfuzz.seed=7 -Dfuzz.requests=3000}. An endpoint added later is one line in {@link #ENDPOINTS}.
  *
@@ -37,7 +37,7 @@ class FuzzIT {
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 1200);
 
     /** Who calls: a role with a token, or the gateway with its callback token. */
-    enum As { CUSTOMER, FACTORY, ADMIN, GATEWAY }
+    enum As { CUSTOMER, FACTORY, SELLER, WAREHOUSE, ADMIN, GATEWAY }
 
     /**
      * One endpoint and a request it accepts: method, service and path ({name} = an id made in {@link #ids}), who
@@ -85,7 +85,8 @@ class FuzzIT {
             // warehouse
             write("POST", Platform.WAREHOUSE, "/api/warehouse/inventory/{variant}/adjustments", As.ADMIN,
                     obj("delta", 5, "reason", "fuzz")),
-            write("POST", Platform.WAREHOUSE, "/api/warehouse/purchase-orders/{purchaseOrder}/receive", As.FACTORY, null),
+            write("POST", Platform.WAREHOUSE, "/api/warehouse/purchase-orders/{purchaseOrder}/receive", As.WAREHOUSE,
+                    obj("lines", List.of(obj("variantId", "{variant}", "units", 5)), "note", "fuzz")),
             list(Platform.WAREHOUSE, "/api/warehouse/purchase-orders", As.ADMIN, "status", "open", "sessionId", "{session}",
                     "factoryId", "{factory}", "page", "0", "size", "20"),
             list(Platform.WAREHOUSE, "/api/warehouse/inventory", As.ADMIN, "productId", "{product}", "page", "0", "size", "20"),
@@ -95,6 +96,40 @@ class FuzzIT {
             list(Platform.ORDER, "/api/orders", As.ADMIN, "userId", "{customer}", "sessionId", "{session}",
                     "status", "created", "page", "0", "size", "20"),
             list(Platform.ORDER, "/api/orders/{order}", As.CUSTOMER),
+            // order: the seller store's checkout and an order's end
+            write("POST", Platform.ORDER, "/api/orders", As.CUSTOMER, obj("items", List.of(obj("variantId", "{storeVariant}",
+                    "quantity", 1)))),
+            write("POST", Platform.ORDER, "/api/orders/preview", As.CUSTOMER, obj("items", List.of(obj("variantId",
+                    "{storeVariant}", "quantity", 2)))),
+            write("POST", Platform.ORDER, "/api/orders/{storeOrder}/cancel", As.CUSTOMER, obj("reason", "fuzz")),
+            write("POST", Platform.ORDER, "/api/orders/{storeOrder}/ship", As.SELLER, obj("courier", "JNE",
+                    "trackingNumber", "FZ-{n}")),
+            // seller
+            write("POST", Platform.SELLER, "/api/sellers", As.CUSTOMER, obj("storeName", "Toko Fuzz {n}", "phone",
+                    "+6281234500000", "bankAccount", obj("bankCode", "BCA", "accountNumber", "1234567890",
+                            "accountHolderName", "Fuzz"))),
+            list(Platform.SELLER, "/api/sellers", As.ADMIN, "status", "active", "page", "0", "size", "20"),
+            list(Platform.SELLER, "/api/sellers/{seller}", As.SELLER),
+            write("POST", Platform.SELLER, "/api/sellers/{seller}/verify", As.ADMIN, obj("feeBps", 500)),
+            write("POST", Platform.SELLER, "/api/sellers/{expendableSeller}/suspend", As.ADMIN, obj("reason", "fuzz")),
+            write("POST", Platform.SELLER, "/api/sellers/{seller}/products", As.SELLER, obj("name", "Fuzz Tee",
+                    "description", "fuzz", "variants", List.of(obj("name", "M", "sku", "FZ-{n}", "price", 50000, "stock", 5)))),
+            list(Platform.SELLER, "/api/sellers/{seller}/products", As.SELLER),
+            list(Platform.SELLER, "/api/seller-products/{storeProduct}", As.CUSTOMER),
+            write("POST", Platform.SELLER, "/api/sellers/{seller}/variants/{storeVariant}/stock-adjustments", As.SELLER,
+                    obj("delta", 1, "reason", "fuzz")),
+            list(Platform.SELLER, "/api/sellers/{seller}/stock-movements", As.SELLER, "variantId", "{storeVariant}",
+                    "orderId", "{storeOrder}", "page", "0", "size", "20"),
+            // settlement (a payout run with a minimum no balance reaches pays nobody)
+            list(Platform.SETTLEMENT, "/api/settlements/payees/{seller}", As.SELLER),
+            write("PUT", Platform.SETTLEMENT, "/api/settlements/payees/{factory}/bank-account", As.FACTORY, obj("bankCode",
+                    "BNI", "accountNumber", "9876543210", "accountHolderName", "PT Fuzz")),
+            write("POST", Platform.SETTLEMENT, "/api/settlements/payouts", As.ADMIN, obj("minimumAmount", 9_000_000_000_000_000L)),
+            list(Platform.SETTLEMENT, "/api/settlements/payouts", As.ADMIN, "payeeId", "{seller}", "status", "completed",
+                    "page", "0", "size", "20"),
+            list(Platform.SETTLEMENT, "/api/settlements/ledger", As.ADMIN),
+            write("POST", Platform.SETTLEMENT, "/api/settlements/webhooks/xendit-disbursement", As.GATEWAY, obj("id",
+                    "disb-fuzz", "external_id", "{payout}", "status", "COMPLETED", "amount", 1000)),
             // notifications
             list(Platform.NOTIFICATIONS, "/api/notifications", As.CUSTOMER, "page", "0", "size", "20"),
             write("POST", Platform.NOTIFICATIONS, "/api/notifications/{notification}/read", As.CUSTOMER, null),
@@ -110,7 +145,9 @@ class FuzzIT {
             replay(Platform.WALLET, "laku.payment"), redrive(Platform.WALLET),
             replay(Platform.WAREHOUSE, "laku.session"), redrive(Platform.WAREHOUSE),
             replay(Platform.ORDER, "laku.session"), redrive(Platform.ORDER),
-            replay(Platform.NOTIFICATIONS, "laku.session"), redrive(Platform.NOTIFICATIONS));
+            replay(Platform.NOTIFICATIONS, "laku.session"), redrive(Platform.NOTIFICATIONS),
+            replay(Platform.SELLER, "laku.order"), redrive(Platform.SELLER),
+            replay(Platform.SETTLEMENT, "laku.seller"), redrive(Platform.SETTLEMENT));
 
     /** Values a careless or hostile client sends, as raw JSON. */
     private static final List<String> JSON_VALUES = List.of("null", "\"\"", "\" \"", "\"\\u0000\"", "\"a\\u0000b\"",
@@ -155,6 +192,17 @@ class FuzzIT {
         ids.put("order", UUID.randomUUID().toString());
         ids.put("notification", UUID.randomUUID().toString());
         ids.put("message", UUID.randomUUID().toString());
+        Stores.Seller seller = Stores.verifiedSeller("Toko Fuzz", null);
+        Stores.Listed tee = Stores.list(seller, "Fuzz Tee", List.of(Stores.variant("M", 50_000, 100)));
+        var oneTee = Stores.basket(tee.variant("M"), 1);
+        Stores.awaitOnSale(oneTee);
+        ids.put("seller", seller.id().toString());
+        ids.put("sellerUser", seller.user().toString());
+        ids.put("expendableSeller", Stores.verifiedSeller("Toko Fuzz Lain", null).id().toString());
+        ids.put("storeProduct", tee.id().toString());
+        ids.put("storeVariant", tee.variant("M").toString());
+        ids.put("storeOrder", Stores.checkout(customer, oneTee).getFirst().get("id").toString());
+        ids.put("payout", UUID.randomUUID().toString());
     }
 
     @Test
@@ -304,6 +352,7 @@ class FuzzIT {
                 String user = switch (sent.as()) {
                     case "customer" -> ids.get("customer");
                     case "factory" -> ids.get("factory");
+                    case "seller" -> ids.get("sellerUser");
                     default -> UUID.randomUUID().toString();
                 };
                 request.header("Authorization", "Bearer " + Platform.token(UUID.fromString(user), sent.as()));
