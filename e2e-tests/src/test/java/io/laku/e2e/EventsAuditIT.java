@@ -34,6 +34,7 @@ class EventsAuditIT {
         Saga.joinAndPay(hoodie, session, seats);
         assertThat(Saga.expire(session)).isEqualTo("confirmed");
         Saga.awaitStatus(session, "success");
+        Money.assertEscrowSettled(session.toString());
         Money.awaitWallet(seats.get(0).user(), 500_000);
         Money.awaitWallet(seats.get(1).user(), 750_000);
     }

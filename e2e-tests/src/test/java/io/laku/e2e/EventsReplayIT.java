@@ -55,6 +55,7 @@ class EventsReplayIT {
         Saga.joinAndPay(hoodie, session, seats);
         assertThat(Saga.expire(session)).isEqualTo("confirmed");
         Saga.awaitStatus(session, "success");
+        Money.assertEscrowSettled(session.toString());
         EventsLagIT.awaitIdle();
 
         Map<String, String> before = state();

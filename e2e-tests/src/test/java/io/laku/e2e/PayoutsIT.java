@@ -35,6 +35,7 @@ class PayoutsIT {
         Saga.joinAndPay(hoodie, session, seats);
         assertThat(Saga.expire(session)).isEqualTo("confirmed");
         Saga.awaitStatus(session, "success");
+        Money.assertEscrowSettled(session.toString());
 
         JsonPath owed = Stores.awaitBalance(factory, 6_750_000);
         assertThat(owed.getString("kind")).isEqualTo("factory");
