@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code ./laku bench join}: a fixed number of clients join (1 unit each, a distinct customer per join from a pool of
- * pre-signed tokens) a product's sessions over REST as fast as the stack answers; then the cascade is waited for
+ * pre-signed tokens) a product's sessions over REST as fast as the stack answers, with {@code Prefer: wait=0} (the join
+ * path itself; the wait for the payment link is {@code bench pay-link}'s); then the cascade is waited for
  * (every seat's payment link); then the ceiling: the join's own statements ({@link JoinCeiling}) straight on the same
  * Postgres with the same clients for the same time. Prints both side by side and their ratio.
  */
@@ -307,18 +308,25 @@ final class JoinBenchmark {
             this.customers = customers;
         }
 
-        static HttpRequest request(UUID session, UUID variant, String token) {
+        /** A join of 1 unit; {@code wait}: the client's Prefer: wait=N for the payment link in the answer (null: none). */
+        static HttpRequest request(UUID session, UUID variant, String token, Integer wait) {
             String body = "{\"variantId\":\"" + variant + "\",\"quantity\":1,\"unitPrice\":" + PRICE + ",\"totalPrice\":"
                     + PRICE + "}";
-            return HttpRequest.newBuilder(URI.create(Platform.GROUP_BUYING + "/api/group-buying/" + session + "/join"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.GROUP_BUYING + "/api/group-buying/"
+                            + session + "/join"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+            if (wait != null) {
+                request.header("Prefer", "wait=" + wait);
+            }
+            return request.build();
         }
 
+        /** The join path alone: {@code Prefer: wait=0}, the answer does not wait for the payment link (pay-link does). */
         @Override
         public int join(UUID session, UUID variant, int customer) throws Exception {
-            return HTTP.send(request(session, variant, customers.tokens[customer]), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            return HTTP.send(request(session, variant, customers.tokens[customer], 0),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         }
     }
 }

@@ -84,7 +84,7 @@ final class PayLinkBenchmark {
                 Join join = new Join(System.nanoTime());
                 try {
                     HttpResponse<String> response = JoinBenchmark.RestClient.HTTP.send(
-                            JoinBenchmark.RestClient.request(session, product.variant("M"), customers.tokens[customer]),
+                            JoinBenchmark.RestClient.request(session, product.variant("M"), customers.tokens[customer], null),
                             HttpResponse.BodyHandlers.ofString());
                     join.answered = System.nanoTime();
                     if (response.statusCode() != 201) {
