@@ -31,11 +31,14 @@ public class PaymentLinks {
     /** The seat's payment link once it exists, or null after {@code wait}. */
     public Uni<String> await(UUID participantId, Duration wait) {
         CompletableFuture<String> told = waiting.computeIfAbsent(participantId, id -> new CompletableFuture<>());
-        Uni<String> onRow = Multi.createFrom().ticks().startingAfter(ROW_READS).every(ROW_READS)
+        // a read slower than the period skips the ticks it overlaps instead of failing the wait
+        Uni<String> onRow = Multi.createFrom().ticks().startingAfter(ROW_READS).every(ROW_READS).onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> onRow(participantId))
                 .select().where(url -> url != null).toUni();
+        // the seat is committed: whatever goes wrong while waiting, the answer is the 201 without the link
         return Uni.combine().any().of(Uni.createFrom().completionStage(told), onRow)
                 .ifNoItem().after(wait).recoverWithItem((String) null)
+                .onFailure().recoverWithItem((String) null)
                 .eventually(() -> waiting.remove(participantId, told));
     }
 
