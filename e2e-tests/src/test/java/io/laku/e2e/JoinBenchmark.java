@@ -98,7 +98,7 @@ final class JoinBenchmark {
         System.out.println();
         System.out.printf("%-28s %9s %8s %8s %8s %8s %7s %8s %9s%n", "bench join", "joins/s", "p50 ms", "p90 ms",
                 "p99 ms", "max ms", "errors", "refused", "oversell");
-        row("REST, whole stack", rest, restOversold);
+        row("REST, the running stack", rest, restOversold);
         row("ceiling, same statements", ceiling, ceilingOversold);
         double ratio = rest.joinsPerSecond() / ceiling.joinsPerSecond();
         System.out.printf("ratio REST/ceiling: %.1f %% (%d clients, %d session%s)%n", 100 * ratio, clients, sessionCount,
