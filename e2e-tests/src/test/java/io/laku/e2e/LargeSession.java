@@ -61,6 +61,7 @@ final class LargeSession {
         String joinBody = "{\"variantId\":\"" + product.variant("M") + "\",\"quantity\":1,\"unitPrice\":" + GROUP_PRICE
                 + ",\"totalPrice\":" + GROUP_PRICE + "}";
         Instant t0 = Instant.now();
+        // Prefer: wait=0: the answer need not wait for the payment link (the invoices are read from payment below)
         parallel(large.users, user -> post(Platform.GROUP_BUYING + "/api/group-buying/" + session + "/join",
                 Platform.token(user, "customer"), joinBody, 201));
         progress.accept(participants + " joins in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
@@ -145,7 +146,7 @@ final class LargeSession {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header("Authorization", "Bearer " + token).header("Prefer", "wait=0");
         }
         for (int attempt = 1; ; attempt++) {
             try {

@@ -2,24 +2,24 @@ package io.laku.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Not a test: a session of N paid participants (stock on hand), then the time from its expiry to every refund
- * credited, every order created and {@code success}, with the figures on the way. Run with the stack up:
- *
- * <pre>./laku bench saga --participants 10000</pre>
+ * {@code ./laku bench saga}: a session of N paid participants (stock on hand, {@link LargeSession}: the joins, invoices
+ * and payments each timed), then the time from its expiry to every refund credited, every order created and
+ * {@code success}. No same-run ceiling: the cascade crosses five services and their consumers, so the per-stage times
+ * (and their rates) are the figures.
  */
-public final class SagaBenchmark {
+final class SagaBenchmark {
 
-    public static void main(String[] args) throws Exception {
-        int participants = 1_000;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--participants")) {
-                participants = Integer.parseInt(args[++i]);
-            } else {
-                throw new IllegalArgumentException("usage: SagaBenchmark [--participants N]");
-            }
-        }
+    static final String USAGE = "./laku bench saga [--participants N]";
+
+    private SagaBenchmark() {
+    }
+
+    static void run(String[] args) throws Exception {
+        int participants = BenchOptions.parse(args, Map.of("participants", 1_000L), Set.of(), USAGE).number("participants");
         System.out.println("setting up a session of " + participants + " paid participants...");
         LargeSession large = LargeSession.paid(participants, line -> System.out.println("  " + line));
         Instant start = Instant.now();
@@ -45,8 +45,14 @@ public final class SagaBenchmark {
             Thread.sleep(200);
         }
         Money.assertEscrowSettled(large.session.toString());
-        System.out.printf("participants %d | expiry call %d ms | all refunds credited %d ms | all orders %d ms | "
-                + "success %d ms | dead letters %d%n", participants, expired / 1_000_000, refundsAt / 1_000_000,
-                ordersAt / 1_000_000, successAt / 1_000_000, DeadLetters.since(start).size());
+        System.out.printf("%nbench saga: %d participants, %d cores%n", participants,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("  expiry call                %7d ms%n", expired / 1_000_000);
+        System.out.printf("  all refunds credited       %7d ms after the expiry (%.0f/s)%n", refundsAt / 1_000_000,
+                participants / (refundsAt / 1e9));
+        System.out.printf("  all orders created         %7d ms after the expiry (%.0f/s)%n", ordersAt / 1_000_000,
+                participants / (ordersAt / 1e9));
+        System.out.printf("  success                    %7d ms after the expiry%n", successAt / 1_000_000);
+        System.out.printf("  dead letters               %7d%n", DeadLetters.since(start).size());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,16 +38,32 @@ public class JoinResource {
     @Inject
     Caller caller;
 
+    @Inject
+    PaymentLinks links;
+
+    @ConfigProperty(name = "laku.join.payment-url-wait", defaultValue = "PT2S")
+    Duration paymentUrlWait;
+
+    @ConfigProperty(name = "laku.join.payment-url-wait-max", defaultValue = "PT10S")
+    Duration paymentUrlWaitMax;
+
     @POST
     @Path("/join")
     @RolesAllowed(Caller.CUSTOMER)
-    @Operation(summary = "Take a seat (the caller is the participant); 409 when the variant has fewer units available")
-    public Uni<Response> join(@PathParam("sessionId") UUID sessionId, JoinRequest request) {
+    @Operation(summary = "Take a seat (the caller is the participant); 409 when the variant has fewer units available. "
+            + "The answer carries paymentUrl when the invoice exists within a short wait (laku.join.payment-url-wait, "
+            + "2 s; Prefer: wait=N sets it, wait=0 answers at once), else the seat's participantUrl shows it later")
+    public Uni<Response> join(@PathParam("sessionId") UUID sessionId, JoinRequest request,
+            @HeaderParam("Prefer") String prefer) {
         UUID user = caller.userId();
-        return joins.join(sessionId, request, user).map(p -> {
-            ParticipantView view = ParticipantView.of(p);
-            return Response.created(URI.create(view.participantUrl())).entity(view).build();
-        });
+        LinkWait wait = LinkWait.of(paymentUrlWait, paymentUrlWaitMax, prefer);
+        return joins.join(sessionId, request, user)
+                .call(p -> wait.none() ? Uni.createFrom().voidItem()
+                        : links.await(p.id, wait.duration()).invoke(url -> p.paymentUrl = url))
+                .map(p -> {
+                    ParticipantView view = ParticipantView.of(p);
+                    return Response.created(URI.create(view.participantUrl())).entity(view).build();
+                });
     }
 
     @GET

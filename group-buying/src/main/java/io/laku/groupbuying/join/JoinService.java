@@ -2,7 +2,6 @@ package io.laku.groupbuying.join;
 
 import io.laku.contracts.session.ParticipantJoined;
 import io.laku.contracts.session.ParticipantLeft;
-import io.laku.groupbuying.grosir.GrosirRule;
 import io.laku.groupbuying.seat.SeatEvent;
 import io.laku.groupbuying.seat.SeatStatus;
 import io.laku.groupbuying.grosir.JoinDecision;
@@ -23,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +30,33 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Joining and leaving. A join is one transaction per session: lock the session row, check it is forming, the
- * customer's unpaid units ({@link UnpaidCap}), read the tally, check the grosir rule of the config the session opened
- * with, insert the seat, add it to the tally and publish {@code ParticipantJoined}. The lock makes check-and-insert
+ * Joining and leaving. A join is one transaction per session: lock the session row, check it is forming, read the
+ * session's grosir config, its tally and the customer's unpaid units in one statement, check the cap
+ * ({@link UnpaidCap}) and the grosir rule of the config the session opened with, insert the seat, add it to the
+ * tally and publish {@code ParticipantJoined}. The lock makes check-and-insert
  * atomic, so concurrent joins never pass a variant's allowance nor a customer's cap.
  */
 @ApplicationScoped
 public class JoinService {
 
-    private static final String UNPAID_UNITS = """
-            select coalesce(sum(quantity), 0) from participant
-            where session_id = ?1 and user_id = ?2 and status = 'awaiting_payment'""";
+    /**
+     * What a join decides on, read in one round trip under the session lock: per variant of the session (in its
+     * order) its grosir config and its tally (0 when no seat holds it yet), and on every row the customer's unpaid
+     * units in the session.
+     */
+    private static final String JOIN_FACTS = """
+            select v.variant_id, v.name, v.position, v.units_per_bundle, v.tolerance,
+                   coalesce(t.awaiting_units, 0), coalesce(t.paid_units, 0),
+                   (select coalesce(sum(p.quantity), 0) from participant p
+                    where p.session_id = ?1 and p.user_id = ?2 and p.status = 'awaiting_payment')
+            from session_variant v
+            left join session_variant_tally t on t.session_id = v.session_id and t.variant_id = v.variant_id
+            where v.session_id = ?1
+            order by v.position""";
+
+    /** The session's variants as it opened, the tally of its live seats, the customer's unpaid units in it. */
+    private record JoinFacts(List<SessionVariant> variants, Map<UUID, Tally.Units> tally, long unpaidUnits) {
+    }
 
     @Inject
     OutboxWriter outbox;
@@ -81,29 +97,43 @@ public class JoinService {
                 throw ProblemException.conflict("price-mismatch", "totalPrice must equal quantity x groupPrice = "
                         + amountDue + ", was " + request.totalPrice(), "totalPrice", Map.of("expectedTotalPrice", amountDue));
             }
-            return SessionVariant.ofSession(sessionId).chain(variants -> {
-                SessionVariant variant = variants.stream().filter(v -> v.variantId.equals(request.variantId()))
+            return joinFacts(sessionId, userId).chain(facts -> {
+                SessionVariant variant = facts.variants().stream().filter(v -> v.variantId.equals(request.variantId()))
                         .findFirst().orElseThrow(() -> ProblemException.invalid("variantId", "variant "
                                 + request.variantId() + " is not a variant of product " + session.productId));
                 UnpaidCap cap = UnpaidCap.of(session.targetMoq, unpaidCapPercent, variant.unitsPerBundle,
                         session.maxUnpaidUnitsPerCustomer);
-                GrosirRule rule = GrosirRules.of(variants);
-                return unpaidUnits(sessionId, userId)
-                        .invoke(unpaid -> refuseOverCap(cap, unpaid, request.quantity()))
-                        .chain(() -> Tally.of(sessionId))
-                        .chain(tally -> {
-                            JoinDecision decision = rule.checkJoin(variant.variantId, request.quantity(),
-                                    Tally.orders(tally));
-                            refuseUnlessAccepted(decision);
-                            return seat(session, variant, request.quantity(), amountDue, userId, now);
-                        });
+                refuseOverCap(cap, facts.unpaidUnits(), request.quantity());
+                JoinDecision decision = GrosirRules.of(facts.variants()).checkJoin(variant.variantId,
+                        request.quantity(), Tally.orders(facts.tally()));
+                refuseUnlessAccepted(decision);
+                return seat(session, variant, request.quantity(), amountDue, userId, now);
             });
         });
     }
 
-    private static Uni<Long> unpaidUnits(UUID sessionId, UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(UNPAID_UNITS, Long.class)
-                .setParameter(1, sessionId).setParameter(2, userId).getSingleResult());
+    private static Uni<JoinFacts> joinFacts(UUID sessionId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(JOIN_FACTS, Object[].class)
+                .setParameter(1, sessionId).setParameter(2, userId).getResultList())
+                .map(rows -> {
+                    List<SessionVariant> variants = new ArrayList<>(rows.size());
+                    Map<UUID, Tally.Units> tally = new LinkedHashMap<>();
+                    long unpaid = 0;
+                    for (Object[] row : rows) {
+                        SessionVariant v = new SessionVariant();
+                        v.sessionId = sessionId;
+                        v.variantId = (UUID) row[0];
+                        v.name = (String) row[1];
+                        v.position = ((Number) row[2]).intValue();
+                        v.unitsPerBundle = row[3] == null ? null : ((Number) row[3]).intValue();
+                        v.tolerance = row[4] == null ? null : ((Number) row[4]).intValue();
+                        variants.add(v);
+                        tally.put(v.variantId, new Tally.Units(((Number) row[5]).longValue(),
+                                ((Number) row[6]).longValue()));
+                        unpaid = ((Number) row[7]).longValue();
+                    }
+                    return new JoinFacts(variants, tally, unpaid);
+                });
     }
 
     private static void refuseOverCap(UnpaidCap cap, long unpaid, long requested) {

@@ -4,10 +4,12 @@ import io.laku.contracts.payment.PaymentExpired;
 import io.laku.contracts.payment.PaymentInvoiceCreated;
 import io.laku.contracts.payment.PaymentPaid;
 import io.laku.groupbuying.join.Participant;
+import io.laku.groupbuying.join.PaymentLinks;
 import io.laku.groupbuying.join.SessionLocks;
 import io.laku.groupbuying.seat.SeatEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -22,12 +24,19 @@ public class SeatPayments {
 
     private static final Logger LOG = Logger.getLogger(SeatPayments.class);
 
+    @Inject
+    PaymentLinks links;
+
+    /** Stores the seat's link; a join still waiting for it (in this instance) answers with it. */
     public Uni<Void> invoiceCreated(PaymentInvoiceCreated invoice) {
+        UUID participant = UUID.fromString(invoice.getParticipantId());
         return Participant.update("paymentUrl = ?1, paymentId = ?2 where id = ?3", invoice.getInvoiceUrl(),
-                        UUID.fromString(invoice.getPaymentId()), UUID.fromString(invoice.getParticipantId()))
+                        UUID.fromString(invoice.getPaymentId()), participant)
                 .invoke(updated -> {
                     if (updated == 0) {
                         LOG.warnf("Invoice for unknown participant %s", invoice.getParticipantId());
+                    } else {
+                        links.stored(participant, invoice.getInvoiceUrl());
                     }
                 })
                 .replaceWithVoid();
