@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -139,6 +140,67 @@ class DeadLettersIT {
         assertThat(replay.json().getLast().path("alreadyApplied").asLong()).isPositive();
         assertThat(Money.wallet(user)).isEqualTo(123_456);
         assertThat(credits(user)).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRefundAmongARunIsDeadLetteredAloneAndTheOthersAreCreditedOnce() throws Exception {
+        // The wallet credits payment's refunds a run at a time (a session's end is thousands of them). One refund its
+        // database refuses every time must not take the run with it: the run is applied one by one, the refused one
+        // dead-lettered, the others credited once.
+        String session = UUID.randomUUID().toString();
+        List<UUID> users = new ArrayList<>();
+        List<UUID> eventIds = new ArrayList<>();
+        List<RefundIssued> refunds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UUID user = UUID.randomUUID();
+            users.add(user);
+            eventIds.add(UUID.randomUUID());
+            refunds.add(RefundIssued.newBuilder().setSessionId(session).setRefundId(UUID.randomUUID().toString())
+                    .setPaymentId(UUID.randomUUID().toString()).setParticipantId(UUID.randomUUID().toString())
+                    .setUserId(user.toString()).setAmount(50_000 + i).setReason(RefundReason.TIER)
+                    .setIssuedAt(Instant.now()).build());
+        }
+        UUID refused = users.get(2);
+        String rule = "e2e_hold_" + refused.toString().substring(0, 8);
+        sql("wallet", "alter table wallet_transaction add constraint " + rule + " check (user_id <> '" + refused
+                + "') not valid");
+        try {
+            Events.publishAll("laku.payment", session, refunds, eventIds);
+
+            JsonNode letter = await("wallet dead-letters the refused refund").atMost(DEADLINE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> openOf(eventIds.get(2), "--service", "wallet"), l -> l.size() == 1).getFirst();
+            assertThat(letter.path("reason").asText()).contains("failed 3 times in a row").contains(rule);
+            for (int i = 0; i < users.size(); i++) {
+                if (i != 2) {
+                    assertThat(Money.awaitWallet(users.get(i), 50_000 + i)).isEqualTo(50_000 + i);
+                    assertThat(credits(users.get(i))).isEqualTo(1);
+                    assertThat(openOf(eventIds.get(i), "--service", "wallet")).isEmpty();
+                }
+            }
+            assertThat(credits(refused)).isZero();
+        } finally {
+            sql("wallet", "alter table wallet_transaction drop constraint if exists " + rule);
+        }
+        // its cause removed, the dead letter is redriven and credited once (and no later replay finds it unapplied)
+        Ops.Result redriven = Ops.events("dlq", "redrive", "--service", "wallet", "--event-id", eventIds.get(2).toString(),
+                "--json");
+        assertThat(redriven.exit()).as(redriven.toString()).isZero();
+        assertThat(Money.wallet(refused)).isEqualTo(50_002);
+        assertThat(credits(refused)).isEqualTo(1);
+
+        // the same run delivered again (a replay): every credit is already applied, nothing moves twice
+        Events.publishAll("laku.payment", session, refunds.subList(3, 6), eventIds.subList(3, 6));
+        Events.publishAll("laku.payment", session, refunds.subList(3, 6),
+                List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())); // re-announced under new ids
+        UUID marker = UUID.randomUUID();
+        Events.publish("laku.payment", session, RefundIssued.newBuilder(refunds.getFirst()).setUserId(marker.toString())
+                .setRefundId(UUID.randomUUID().toString()).setAmount(7).build());
+        Money.awaitWallet(marker, 7); // everything published before it on the partition has been applied
+        for (int i = 3; i < 6; i++) {
+            assertThat(Money.wallet(users.get(i))).isEqualTo(50_000 + i);
+            assertThat(credits(users.get(i))).isEqualTo(1);
+        }
     }
 
     static long credits(UUID user) throws Exception {

@@ -2,6 +2,7 @@ package io.laku.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,13 +83,26 @@ final class Topics {
     }
 
     static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        return sendAll(List.of(record)).getFirst();
+    }
+
+    /** Sends the records together (one producer batch when they share a partition), in order. */
+    static List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(record).get();
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.flush();
+            List<RecordMetadata> written = new ArrayList<>();
+            for (java.util.concurrent.Future<RecordMetadata> future : sent) {
+                written.add(future.get());
+            }
+            return written;
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + record.topic(), e);
+            throw new IllegalStateException("Could not publish to " + records.getFirst().topic(), e);
         }
     }
 

@@ -38,7 +38,7 @@ public class PaymentEventsListener implements EventListener {
     @Override
     public EventHandlers handlers() {
         return new EventHandlers()
-                .on(PaymentInvoiceCreated.class, seats::invoiceCreated)
+                .onRun(PaymentInvoiceCreated.class, seats::invoicesCreated)
                 .on(PaymentPaid.class, seats::paid)
                 .on(PaymentExpired.class, seats::expired)
                 .on(EscrowReleased.class, saga::escrowReleased)

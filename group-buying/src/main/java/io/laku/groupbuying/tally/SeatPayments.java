@@ -7,10 +7,16 @@ import io.laku.groupbuying.join.Participant;
 import io.laku.groupbuying.join.PaymentLinks;
 import io.laku.groupbuying.join.SessionLocks;
 import io.laku.groupbuying.seat.SeatEvent;
+import io.laku.platform.sql.MultiRow;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -27,19 +33,42 @@ public class SeatPayments {
     @Inject
     PaymentLinks links;
 
-    /** Stores the seat's link; a join still waiting for it (in this instance) answers with it. */
-    public Uni<Void> invoiceCreated(PaymentInvoiceCreated invoice) {
-        UUID participant = UUID.fromString(invoice.getParticipantId());
-        return Participant.update("paymentUrl = ?1, paymentId = ?2 where id = ?3", invoice.getInvoiceUrl(),
-                        UUID.fromString(invoice.getPaymentId()), participant)
-                .invoke(updated -> {
-                    if (updated == 0) {
-                        LOG.warnf("Invoice for unknown participant %s", invoice.getParticipantId());
-                    } else {
-                        links.stored(participant, invoice.getInvoiceUrl());
+    /**
+     * Stores the seats' links, a run of PaymentInvoiceCreated at a time (one statement per chunk); a join still
+     * waiting for its link (in this instance) answers with it.
+     */
+    public Uni<Void> invoicesCreated(List<PaymentInvoiceCreated> invoices) {
+        Map<UUID, String> urls = new HashMap<>();
+        invoices.forEach(invoice -> urls.put(UUID.fromString(invoice.getParticipantId()), invoice.getInvoiceUrl()));
+        return Panache.getSession().chain(session -> {
+            Uni<List<UUID>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (List<PaymentInvoiceCreated> chunk : MultiRow.chunks(invoices)) {
+                chain = chain.call(stored -> {
+                    StringBuilder rows = new StringBuilder();
+                    for (int i = 0, p = 1; i < chunk.size(); i++, p += 3) {
+                        rows.append(i == 0 ? "" : ", ").append("(cast(?").append(p).append(" as uuid), cast(?")
+                                .append(p + 1).append(" as text), cast(?").append(p + 2).append(" as uuid))");
                     }
-                })
-                .replaceWithVoid();
+                    var update = session.createNativeQuery("update participant s set payment_url = v.url, payment_id = "
+                            + "v.payment from (values " + rows + ") v(id, url, payment) where s.id = v.id returning s.id",
+                            UUID.class);
+                    int p = 1;
+                    for (PaymentInvoiceCreated invoice : chunk) {
+                        update.setParameter(p++, UUID.fromString(invoice.getParticipantId()))
+                                .setParameter(p++, invoice.getInvoiceUrl())
+                                .setParameter(p++, UUID.fromString(invoice.getPaymentId()));
+                    }
+                    return update.getResultList().invoke(stored::addAll);
+                });
+            }
+            return chain;
+        }).invoke(stored -> {
+            stored.forEach(participant -> links.stored(participant, urls.get(participant)));
+            if (stored.size() < urls.size()) {
+                urls.keySet().stream().filter(participant -> !stored.contains(participant))
+                        .forEach(participant -> LOG.warnf("Invoice for unknown participant %s", participant));
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Void> paid(PaymentPaid paid) {

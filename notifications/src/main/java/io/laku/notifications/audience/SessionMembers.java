@@ -1,5 +1,6 @@
 package io.laku.notifications.audience;
 
+import io.laku.platform.sql.MultiRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,30 @@ public class SessionMembers {
                 .setParameter(2, userId)
                 .setParameter(3, role.code())
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A member of a session in a role. */
+    public record Member(UUID sessionId, UUID userId, Role role) {
+    }
+
+    /** {@link #add} for many, in multi-row inserts. Runs inside the caller's transaction. */
+    public Uni<Void> addAll(List<Member> members) {
+        return Panache.getSession().chain(session -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (List<Member> chunk : MultiRow.chunks(members)) {
+                chain = chain.chain(() -> {
+                    var insert = session.createNativeQuery("insert into session_member (session_id, user_id, role) "
+                            + "values " + MultiRow.tuples(chunk.size(), 3) + " on conflict do nothing");
+                    int p = 1;
+                    for (Member member : chunk) {
+                        insert.setParameter(p++, member.sessionId()).setParameter(p++, member.userId())
+                                .setParameter(p++, member.role().code());
+                    }
+                    return insert.executeUpdate();
+                });
+            }
+            return chain;
+        }).replaceWithVoid();
     }
 
     public Uni<List<UUID>> withRole(UUID sessionId, Role role) {

@@ -30,8 +30,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -74,11 +76,15 @@ public class Notices {
                         created.getEndTime(), created.getTargetMoq(), created.getGroupPrice())));
     }
 
-    /** No notice (the payment link follows with the invoice); remembers who is in the session. */
-    public Uni<Void> participantJoined(ParticipantJoined joined) {
-        UUID session = uuid(joined.getSessionId());
-        return members.add(session, uuid(joined.getFactoryId()), Role.FACTORY)
-                .chain(() -> members.add(session, uuid(joined.getUserId()), Role.JOINED));
+    /** No notice (the payment link follows with the invoice); remembers who is in the sessions, a run at a time. */
+    public Uni<Void> participantsJoined(List<ParticipantJoined> joins) {
+        Set<SessionMembers.Member> seen = new LinkedHashSet<>();
+        for (ParticipantJoined joined : joins) {
+            UUID session = uuid(joined.getSessionId());
+            seen.add(new SessionMembers.Member(session, uuid(joined.getFactoryId()), Role.FACTORY));
+            seen.add(new SessionMembers.Member(session, uuid(joined.getUserId()), Role.JOINED));
+        }
+        return members.addAll(List.copyOf(seen));
     }
 
     public Uni<Void> paymentLink(InboundEvent event, PaymentInvoiceCreated invoice) {

@@ -37,7 +37,7 @@ public class SessionEventsListener implements EventListener {
     public EventHandlers handlers() {
         return new EventHandlers()
                 .on(SessionCreated.class, notices::sessionOpened)
-                .on(ParticipantJoined.class, notices::participantJoined)
+                .onRun(ParticipantJoined.class, notices::participantsJoined)
                 .on(SessionConfirmed.class, notices::sessionConfirmed)
                 .on(SeatSettled.class, notices::seatSettled)
                 .on(SessionFailed.class, notices::sessionFailed)

@@ -6,10 +6,16 @@ import io.laku.contracts.session.SeatSettled;
 import io.laku.contracts.session.SessionConfirmed;
 import io.laku.order.ordering.OrderStatus;
 import io.laku.platform.eventing.PoisonEventException;
+import io.laku.platform.sql.MultiRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.laku.contracts.session.SessionEnd;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -26,12 +32,6 @@ public class OrderPlacement {
 
     private static final String READY_TO_SHIP = """
             update customer_order set status = ?1, updated_at = ?2 where session_id = ?3 and status = ?4""";
-    private static final String SEAT = """
-            insert into settled_participant (participant_id, session_id, position, user_id, variant_id, variant_name,
-                                             quantity, paid_unit_price, final_unit_price, refund_due, outcome)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            on conflict (participant_id) do nothing""";
-
     public Uni<Void> confirmed(SessionConfirmed confirmed) {
         UUID sessionId = sessionId(confirmed.getSessionId());
         return OrderSession.lock(sessionId).invoke(session -> {
@@ -51,34 +51,61 @@ public class OrderPlacement {
         }).replaceWithVoid();
     }
 
-    /** One seat of the outcome; a confirmed seat waits for the order placer, the others only count. */
-    public Uni<Void> seatSettled(SeatSettled seat) {
-        UUID sessionId = sessionId(seat.getSessionId());
-        if (seat.getSessionOutcome() != io.laku.contracts.session.SessionEnd.CONFIRMED) {
-            return Uni.createFrom().voidItem(); // a failed or cancelled session has no orders
+    /**
+     * Seats of the outcome, a run of SeatSettled at a time: a confirmed seat waits for the order placer, the others
+     * only count. A session's seats of the run are one multi-row insert.
+     */
+    public Uni<Void> seatsSettled(List<SeatSettled> seats) {
+        Map<UUID, List<SettledSeat>> bySession = new LinkedHashMap<>();
+        for (SeatSettled seat : seats) {
+            if (seat.getSessionOutcome() != SessionEnd.CONFIRMED) {
+                continue; // a failed or cancelled session has no orders
+            }
+            UUID sessionId = sessionId(seat.getSessionId());
+            try {
+                bySession.computeIfAbsent(sessionId, id -> new ArrayList<>()).add(SettledSeat.of(seat));
+            } catch (IllegalArgumentException e) {
+                throw new PoisonEventException("SeatSettled " + seat.getParticipantId() + " cannot become an order: "
+                        + e.getMessage(), e);
+            }
         }
-        SettledSeat settled;
-        try {
-            settled = SettledSeat.of(seat);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("SeatSettled " + seat.getParticipantId() + " cannot become an order: "
-                    + e.getMessage(), e);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<UUID, List<SettledSeat>> session : bySession.entrySet()) {
+            chain = chain.chain(() -> record(session.getKey(), session.getValue()));
         }
-        return OrderSession.lock(sessionId).chain(session -> Panache.getSession()
-                .chain(s -> s.createNativeQuery(SEAT)
-                        .setParameter(1, settled.participantId).setParameter(2, settled.sessionId)
-                        .setParameter(3, settled.position).setParameter(4, settled.userId)
-                        .setParameter(5, settled.variantId).setParameter(6, settled.variantName)
-                        .setParameter(7, settled.quantity).setParameter(8, settled.paidUnitPrice)
-                        .setParameter(9, settled.finalUnitPrice).setParameter(10, settled.refundDue)
-                        .setParameter(11, settled.outcome).executeUpdate())
-                .invoke(inserted -> {
-                    if (inserted == 1) {
-                        session.seatsSeen++;
-                        session.updatedAt = Instant.now();
+        return chain;
+    }
+
+    private static Uni<Void> record(UUID sessionId, List<SettledSeat> seats) {
+        return OrderSession.lock(sessionId).chain(session -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (List<SettledSeat> chunk : MultiRow.chunks(seats)) {
+                chain = chain.chain(() -> Panache.getSession().chain(s -> {
+                    var insert = s.createNativeQuery(insertOf(chunk.size()), UUID.class);
+                    int p = 1;
+                    for (SettledSeat seat : chunk) {
+                        insert.setParameter(p++, seat.participantId).setParameter(p++, seat.sessionId)
+                                .setParameter(p++, seat.position).setParameter(p++, seat.userId)
+                                .setParameter(p++, seat.variantId).setParameter(p++, seat.variantName)
+                                .setParameter(p++, seat.quantity).setParameter(p++, seat.paidUnitPrice)
+                                .setParameter(p++, seat.finalUnitPrice).setParameter(p++, seat.refundDue)
+                                .setParameter(p++, seat.outcome);
                     }
-                })
-                .replaceWithVoid());
+                    return insert.getResultList();
+                })).invoke(inserted -> {
+                    session.seatsSeen += inserted.size();
+                    session.updatedAt = Instant.now();
+                }).replaceWithVoid();
+            }
+            return chain;
+        });
+    }
+
+    private static String insertOf(int rows) {
+        return """
+                insert into settled_participant (participant_id, session_id, position, user_id, variant_id, variant_name,
+                                                 quantity, paid_unit_price, final_unit_price, refund_due, outcome)
+                values\s""" + MultiRow.tuples(rows, 11) + " on conflict (participant_id) do nothing returning participant_id";
     }
 
     public Uni<Void> stockReserved(StockReserved reserved) {

@@ -33,7 +33,7 @@ public class SessionEventsListener implements EventListener {
     public EventHandlers handlers() {
         return new EventHandlers()
                 .on(SessionConfirmed.class, placement::confirmed)
-                .on(SeatSettled.class, placement::seatSettled)
+                .onRun(SeatSettled.class, placement::seatsSettled)
                 .on(ProductionCompleted.class, placement::productionCompleted);
     }
 

@@ -14,6 +14,7 @@ import io.laku.payment.ledger.EscrowRules;
 import io.laku.payment.ledger.Ledger;
 import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.eventing.PoisonEventException;
+import io.laku.platform.sql.MultiRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -44,9 +50,6 @@ public class Escrow {
     private static final String OPEN_SESSION = """
             insert into session_account (session_id, factory_id, state) values (?1, ?2, 'open')
             on conflict (session_id) do nothing""";
-    private static final String NEW_PAYMENT = """
-            insert into payment (id, session_id, participant_id, user_id, amount, status)
-            values (?1, ?2, ?3, ?4, ?5, 'pending_invoice') on conflict (participant_id) do nothing""";
 
     @Inject
     Ledger ledger;
@@ -54,26 +57,59 @@ public class Escrow {
     @Inject
     OutboxWriter outbox;
 
-    /** A seat was taken: its escrow payment, waiting for the invoice worker to open the invoice. */
-    public Uni<Void> joined(ParticipantJoined joined) {
-        if (joined.getAmountDue() <= 0) {
-            LOG.warnf("Participant %s joined with nothing due (%d): no escrow", joined.getParticipantId(), joined.getAmountDue());
+    /**
+     * Seats taken, a run of ParticipantJoined at a time: each seat's escrow payment, waiting for the invoice worker to
+     * open its invoice, and the sessions' accounts, in multi-row inserts (a join that was seen before adds nothing).
+     */
+    public Uni<Void> joined(List<ParticipantJoined> joins) {
+        Map<UUID, UUID> sessions = new LinkedHashMap<>();
+        List<ParticipantJoined> due = new ArrayList<>();
+        for (ParticipantJoined joined : joins) {
+            if (joined.getAmountDue() <= 0) {
+                LOG.warnf("Participant %s joined with nothing due (%d): no escrow", joined.getParticipantId(),
+                        joined.getAmountDue());
+                continue;
+            }
+            sessions.putIfAbsent(UUID.fromString(joined.getSessionId()), UUID.fromString(joined.getFactoryId()));
+            due.add(joined);
+        }
+        if (due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(OPEN_SESSION)
-                .setParameter(1, UUID.fromString(joined.getSessionId()))
-                .setParameter(2, UUID.fromString(joined.getFactoryId()))
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery(NEW_PAYMENT)
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, UUID.fromString(joined.getSessionId()))
-                        .setParameter(3, UUID.fromString(joined.getParticipantId()))
-                        .setParameter(4, UUID.fromString(joined.getUserId()))
-                        .setParameter(5, joined.getAmountDue())
-                        .executeUpdate()))
-                .invoke(created -> LOG.debugf("Escrow payment for participant %s: %s", joined.getParticipantId(),
-                        created == 1 ? "created" : "already there"))
-                .replaceWithVoid();
+        List<Map.Entry<UUID, UUID>> accounts = new ArrayList<>(sessions.entrySet());
+        return Panache.getSession().chain(session -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (List<Map.Entry<UUID, UUID>> chunk : MultiRow.chunks(accounts)) {
+                chain = chain.chain(() -> {
+                    var insert = session.createNativeQuery("insert into session_account (session_id, factory_id, state) "
+                            + "values " + MultiRow.tuples(chunk.size(), 3) + " on conflict (session_id) do nothing");
+                    int p = 1;
+                    for (Map.Entry<UUID, UUID> account : chunk) {
+                        insert.setParameter(p++, account.getKey()).setParameter(p++, account.getValue())
+                                .setParameter(p++, SessionAccount.OPEN);
+                    }
+                    return insert.executeUpdate();
+                });
+            }
+            for (List<ParticipantJoined> chunk : MultiRow.chunks(due)) {
+                chain = chain.chain(() -> {
+                    var insert = session.createNativeQuery("insert into payment (id, session_id, participant_id, user_id, "
+                            + "amount, status) values " + MultiRow.tuples(chunk.size(), 6)
+                            + " on conflict (participant_id) do nothing");
+                    int p = 1;
+                    for (ParticipantJoined joined : chunk) {
+                        insert.setParameter(p++, UUID.randomUUID())
+                                .setParameter(p++, UUID.fromString(joined.getSessionId()))
+                                .setParameter(p++, UUID.fromString(joined.getParticipantId()))
+                                .setParameter(p++, UUID.fromString(joined.getUserId()))
+                                .setParameter(p++, joined.getAmountDue())
+                                .setParameter(p++, Payment.PENDING_INVOICE);
+                    }
+                    return insert.executeUpdate();
+                });
+            }
+            return chain;
+        }).invoke(created -> LOG.debugf("Escrow payments for %d joins", due.size())).replaceWithVoid();
     }
 
     /**
@@ -95,58 +131,84 @@ public class Escrow {
     }
 
     /**
-     * One seat's part of the outcome (SPEC §4, §5): a confirmed seat's tier refund, a failed or cancelled session's
-     * seat refunded in full, or a seat still unpaid at the end closed; if the customer paid it meanwhile (the callback
-     * came before payment heard of the outcome), the money is a late payment and goes back in full. Each seat counts
-     * once, so the escrow left when the outcome is complete is exactly what the confirmed seats owe the factory.
+     * Seats' parts of the outcome (SPEC §4, §5), a run of SeatSettled at a time: a confirmed seat's tier refund, a
+     * failed or cancelled session's seat refunded in full, or a seat still unpaid at the end closed; if the customer
+     * paid it meanwhile (the callback came before payment heard of the outcome), the money is a late payment and goes
+     * back in full. Each seat counts once, so the escrow left when the outcome is complete is exactly what the
+     * confirmed seats owe the factory. A session's seats of the run take a few statements together, whatever their
+     * number: one lock of their payments, the refunds' ledger entries and events in multi-row inserts.
      */
-    public Uni<Void> seatSettled(SeatSettled seat) {
-        UUID sessionId = UUID.fromString(seat.getSessionId());
-        // the account exists: the seat's join opened it
-        return lockAccount(sessionId, null)
-                .chain(account -> lockedByParticipant(UUID.fromString(seat.getParticipantId())).chain(payment -> {
-                    if (payment != null && payment.seatOutcome != null) {
-                        LOG.debugf("Seat %s already settled (%s)", seat.getParticipantId(), payment.seatOutcome);
-                        return Uni.createFrom().voidItem();
+    public Uni<Void> seatsSettled(List<SeatSettled> seats) {
+        Map<UUID, List<SeatSettled>> bySession = new LinkedHashMap<>();
+        seats.forEach(seat -> bySession.computeIfAbsent(UUID.fromString(seat.getSessionId()), id -> new ArrayList<>())
+                .add(seat));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<UUID, List<SeatSettled>> session : bySession.entrySet()) {
+            chain = chain.chain(() -> settleSeats(session.getKey(), session.getValue()));
+        }
+        return chain;
+    }
+
+    private Uni<Void> settleSeats(UUID sessionId, List<SeatSettled> seats) {
+        List<UUID> participants = seats.stream().map(seat -> UUID.fromString(seat.getParticipantId())).toList();
+        // the account exists: the seats' joins opened it
+        return lockAccount(sessionId, null).chain(account -> Payment.<Payment>find("participantId in ?1", participants)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().chain(locked -> {
+                    Map<UUID, Payment> byParticipant = new HashMap<>();
+                    locked.forEach(payment -> byParticipant.put(payment.participantId, payment));
+                    Instant now = Instant.now();
+                    List<Refund> refunds = new ArrayList<>();
+                    for (SeatSettled seat : seats) {
+                        Payment payment = byParticipant.get(UUID.fromString(seat.getParticipantId()));
+                        if (payment != null && payment.seatOutcome != null) {
+                            LOG.debugf("Seat %s already settled (%s)", seat.getParticipantId(), payment.seatOutcome);
+                            continue;
+                        }
+                        account.seatsSettled++;
+                        if (payment == null) {
+                            LOG.errorf("Seat %s of session %s settled %s, but there is no escrow payment for it",
+                                    seat.getParticipantId(), sessionId, seat.getOutcome());
+                            continue;
+                        }
+                        payment.seatOutcome = seat.getOutcome().name().toLowerCase();
+                        payment.finalAmount = seat.getOutcome() == SeatOutcome.CONFIRMED
+                                ? Math.multiplyExact(seat.getFinalUnitPrice(), seat.getQuantity()) : 0L;
+                        payment.updatedAt = now;
+                        Refund refund = settle(payment, seat, now);
+                        if (refund != null) {
+                            refunds.add(refund);
+                        }
                     }
-                    account.seatsSettled++;
-                    account.updatedAt = Instant.now();
-                    if (payment == null) {
-                        LOG.errorf("Seat %s of session %s settled %s, but there is no escrow payment for it",
-                                seat.getParticipantId(), sessionId, seat.getOutcome());
-                        return releaseIfDue(account);
-                    }
-                    payment.seatOutcome = seat.getOutcome().name().toLowerCase();
-                    payment.finalAmount = seat.getOutcome() == SeatOutcome.CONFIRMED
-                            ? Math.multiplyExact(seat.getFinalUnitPrice(), seat.getQuantity()) : 0L;
-                    payment.updatedAt = Instant.now();
-                    return settle(payment, seat).chain(() -> releaseIfDue(account));
+                    account.updatedAt = now;
+                    LOG.debugf("Session %s: %d seats settled (%d of %s), %d refunds", sessionId, seats.size(),
+                            account.seatsSettled, account.seatsExpected, refunds.size());
+                    return refundAll(refunds).chain(() -> releaseIfDue(account));
                 }));
     }
 
-    private Uni<Void> settle(Payment payment, SeatSettled seat) {
+    /** The refund a settled seat is owed, if any (the seat's payment is updated in place). */
+    private static Refund settle(Payment payment, SeatSettled seat, Instant now) {
         boolean paid = Payment.PAID.equals(payment.status);
         return switch (seat.getOutcome()) {
             case CONFIRMED -> {
                 if (!paid) {
                     LOG.errorf("Seat %s is confirmed but its payment is %s", payment.participantId, payment.status);
-                    yield Uni.createFrom().voidItem();
+                    yield null;
                 }
-                yield seat.getRefundDue() > 0 ? refund(payment, seat.getRefundDue(), RefundReason.TIER)
-                        : Uni.createFrom().voidItem();
+                yield seat.getRefundDue() > 0 ? new Refund(payment, seat.getRefundDue(), RefundReason.TIER) : null;
             }
-            case REFUNDED -> paid ? refund(payment, payment.amount, seat.getSessionOutcome() == SessionEnd.CANCELLED
-                    ? RefundReason.SESSION_CANCELLED : RefundReason.SESSION_FAILED) : Uni.createFrom().voidItem();
+            case REFUNDED -> paid ? new Refund(payment, payment.amount, seat.getSessionOutcome() == SessionEnd.CANCELLED
+                    ? RefundReason.SESSION_CANCELLED : RefundReason.SESSION_FAILED) : null;
             case DROPPED -> {
                 if (paid) {
                     LOG.infof("Seat %s was paid after group-buying closed it unpaid: a late payment, refunded in full",
                             payment.participantId);
                     payment.status = Payment.LATE_PAID;
-                    payment.seatEndedAt = Instant.now();
-                    yield refund(payment, payment.amount, RefundReason.LATE_PAYMENT);
+                    payment.seatEndedAt = now;
+                    yield new Refund(payment, payment.amount, RefundReason.LATE_PAYMENT);
                 }
-                payment.seatEnded(Instant.now());
-                yield Uni.createFrom().voidItem();
+                payment.seatEnded(now);
+                yield null;
             }
             case OTHER -> throw new PoisonEventException("SeatSettled of participant " + seat.getParticipantId()
                     + " has an outcome this version of payment does not know");
@@ -234,28 +296,61 @@ public class Escrow {
                 .replaceWithVoid();
     }
 
+    /** Part or all of a seat's escrow, owed back to the customer. */
+    private record Refund(Payment payment, long requested, RefundReason reason) {
+    }
+
     /**
      * Moves part or all of a seat's escrow to the customer's wallet, once per (payment, reason): the
      * ledger reference makes a repeat move nothing, and the refund id is derived from it, so the
      * wallet's own idempotency sees the same refund however often it is announced.
      */
     public Uni<Void> refund(Payment payment, long requested, RefundReason reason) {
-        long amount = EscrowRules.refundable(payment.amount, payment.refunded, requested);
-        if (amount == 0) {
-            LOG.infof("Nothing left to refund on payment %s (%s)", payment.id, reason);
+        return refundAll(List.of(new Refund(payment, requested, reason)));
+    }
+
+    /** {@link #refund} for several payments (each at most once in the list) in a few statements. */
+    private Uni<Void> refundAll(List<Refund> refunds) {
+        List<Ledger.Posting> postings = new ArrayList<>();
+        Map<String, Refund> byReference = new HashMap<>();
+        Map<String, Long> amounts = new HashMap<>();
+        for (Refund refund : refunds) {
+            Payment payment = refund.payment();
+            long amount = EscrowRules.refundable(payment.amount, payment.refunded, refund.requested());
+            if (amount == 0) {
+                LOG.infof("Nothing left to refund on payment %s (%s)", payment.id, refund.reason());
+                continue;
+            }
+            String reference = "refund:" + payment.id + ":" + refund.reason();
+            postings.add(new Ledger.Posting(reference, Accounts.escrow(payment.sessionId), Accounts.WALLET_LIABILITY,
+                    amount, Ledger.REFUND, payment.sessionId, null, payment.id, null));
+            byReference.put(reference, refund);
+            amounts.put(reference, amount);
+        }
+        if (postings.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String reference = "refund:" + payment.id + ":" + reason;
-        return ledger.post(reference, Accounts.escrow(payment.sessionId), Accounts.WALLET_LIABILITY, amount,
-                        Ledger.REFUND, payment.sessionId, payment.id)
-                .chain(moved -> {
-                    if (!moved) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    payment.refunded += amount;
-                    payment.updatedAt = Instant.now();
-                    return announceRefund(payment, reference, amount, reason);
-                });
+        return ledger.postAll(postings).chain(moved -> {
+            Instant now = Instant.now();
+            Map<UUID, List<RefundIssued>> announced = new LinkedHashMap<>();
+            for (Ledger.Posting posting : postings) {
+                if (!moved.contains(posting.reference())) {
+                    continue;
+                }
+                Refund refund = byReference.get(posting.reference());
+                Payment payment = refund.payment();
+                long amount = amounts.get(posting.reference());
+                payment.refunded += amount;
+                payment.updatedAt = now;
+                announced.computeIfAbsent(payment.sessionId, id -> new ArrayList<>())
+                        .add(refundIssued(payment, posting.reference(), amount, refund.reason(), now));
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<UUID, List<RefundIssued>> session : announced.entrySet()) {
+                chain = chain.chain(() -> outbox.publishAll(session.getKey(), session.getValue()));
+            }
+            return chain;
+        });
     }
 
     /**
@@ -290,11 +385,12 @@ public class Escrow {
         return UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Uni<Void> announceRefund(Payment payment, String reference, long amount, RefundReason reason) {
+    private static RefundIssued refundIssued(Payment payment, String reference, long amount, RefundReason reason,
+            Instant now) {
         UUID refundId = refundId(reference);
         LOG.infof("Refund %s: %d of payment %s to the wallet of %s (%s)", refundId, amount, payment.id, payment.userId,
                 reason);
-        return outbox.publish(payment.sessionId, RefundIssued.newBuilder()
+        return RefundIssued.newBuilder()
                 .setSessionId(payment.sessionId.toString())
                 .setRefundId(refundId.toString())
                 .setPaymentId(payment.id.toString())
@@ -302,8 +398,13 @@ public class Escrow {
                 .setUserId(payment.userId.toString())
                 .setAmount(amount)
                 .setReason(reason)
-                .setIssuedAt(Instant.now())
-                .build()).replaceWithVoid();
+                .setIssuedAt(now)
+                .build();
+    }
+
+    private Uni<Void> announceRefund(Payment payment, String reference, long amount, RefundReason reason) {
+        return outbox.publish(payment.sessionId, refundIssued(payment, reference, amount, reason, Instant.now()))
+                .replaceWithVoid();
     }
 
     /**

@@ -40,7 +40,7 @@ public class SessionEventsListener implements EventListener {
     @Override
     public EventHandlers handlers() {
         return new EventHandlers()
-                .on(ParticipantJoined.class, escrow::joined)
+                .onRun(ParticipantJoined.class, escrow::joined)
                 .on(ParticipantLeft.class, escrow::left)
                 .on(SessionConfirmed.class, confirmed -> escrow.outcome(UUID.fromString(confirmed.getSessionId()),
                         UUID.fromString(confirmed.getFactoryId()), SessionAccount.CONFIRMED, confirmed.getSeats()))
@@ -48,7 +48,7 @@ public class SessionEventsListener implements EventListener {
                         UUID.fromString(failed.getFactoryId()), SessionAccount.FAILED, failed.getSeats()))
                 .on(SessionCancelled.class, cancelled -> escrow.outcome(UUID.fromString(cancelled.getSessionId()),
                         UUID.fromString(cancelled.getFactoryId()), SessionAccount.CANCELLED, cancelled.getSeats()))
-                .on(SeatSettled.class, escrow::seatSettled)
+                .onRun(SeatSettled.class, escrow::seatsSettled)
                 .on(ProductionCompleted.class, escrow::productionCompleted);
     }
 

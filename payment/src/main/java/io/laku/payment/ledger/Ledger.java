@@ -1,11 +1,15 @@
 package io.laku.payment.ledger;
 
+import io.laku.platform.sql.MultiRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,13 +27,25 @@ public class Ledger {
     public static final String DIRECT_REFUND = "direct_refund";
     public static final String DIRECT_SETTLE = "direct_settle";
 
-    /** The two accounts (if new) and the entry (unless its reference was posted before), in one statement. */
-    private static final String POST = """
-            with accounts as (
-                insert into ledger_account (code, kind) values (?3, ?11), (?4, ?12) on conflict do nothing)
-            insert into ledger_entry (id, reference, debit_account, credit_account, amount, kind, session_id, order_id,
-                                      payment_id, party_id)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (reference) do nothing""";
+    /** A movement to post: once per reference. */
+    public record Posting(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
+            UUID orderId, UUID paymentId, UUID partyId) {
+        public Posting {
+            new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
+        }
+    }
+
+    /**
+     * The accounts (if new) and the entries (unless their reference was posted before), in one statement:
+     * {@code with accounts as (insert ... on conflict do nothing) insert into ledger_entry ... returning reference}.
+     */
+    private static String postOf(int accounts, int entries) {
+        return "with accounts as (insert into ledger_account (code, kind) values " + MultiRow.tuples(accounts, 2)
+                + " on conflict do nothing) insert into ledger_entry (id, reference, debit_account, credit_account, "
+                + "amount, kind, session_id, order_id, payment_id, party_id) values "
+                + MultiRow.tuples(entries, 10, 2 * accounts) + " on conflict (reference) do nothing returning reference";
+    }
+
     private static final String BALANCE = """
             select coalesce(sum(case when kind = 'escrow_in' then amount else 0 end), 0)::bigint,
                    coalesce(sum(case when kind = 'refund' then amount else 0 end), 0)::bigint,
@@ -86,22 +102,47 @@ public class Ledger {
 
     private Uni<Boolean> insert(String reference, String debit, String credit, long amount, String kind, UUID sessionId,
             UUID orderId, UUID paymentId, UUID partyId) {
-        new LedgerBook.Movement(reference, debit, credit, amount); // the same rules as the model, before any write
-        return Panache.getSession().chain(session -> session.createNativeQuery(POST)
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, reference)
-                        .setParameter(3, debit)
-                        .setParameter(4, credit)
-                        .setParameter(5, amount)
-                        .setParameter(6, kind)
-                        .setParameter(7, sessionId)
-                        .setParameter(8, orderId)
-                        .setParameter(9, paymentId)
-                        .setParameter(10, partyId)
-                        .setParameter(11, Accounts.kindOf(debit))
-                        .setParameter(12, Accounts.kindOf(credit))
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
+        return postAll(List.of(new Posting(reference, debit, credit, amount, kind, sessionId, orderId, paymentId,
+                partyId))).map(moved -> !moved.isEmpty());
+    }
+
+    /**
+     * Movements in as few statements as their number allows (a session's tier refunds), each once per reference.
+     *
+     * @return the references this call moved; those posted before are not among them
+     */
+    public Uni<Set<String>> postAll(List<Posting> postings) {
+        Set<String> moved = new HashSet<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<Posting> chunk : MultiRow.chunks(postings)) {
+            Set<String> accounts = new LinkedHashSet<>();
+            chunk.forEach(posting -> {
+                accounts.add(posting.debit());
+                accounts.add(posting.credit());
+            });
+            chain = chain.chain(() -> Panache.getSession().chain(session -> {
+                var post = session.createNativeQuery(postOf(accounts.size(), chunk.size()), String.class);
+                int parameter = 1;
+                for (String account : accounts) {
+                    post.setParameter(parameter++, account);
+                    post.setParameter(parameter++, Accounts.kindOf(account));
+                }
+                for (Posting posting : chunk) {
+                    post.setParameter(parameter++, UUID.randomUUID());
+                    post.setParameter(parameter++, posting.reference());
+                    post.setParameter(parameter++, posting.debit());
+                    post.setParameter(parameter++, posting.credit());
+                    post.setParameter(parameter++, posting.amount());
+                    post.setParameter(parameter++, posting.kind());
+                    post.setParameter(parameter++, posting.sessionId());
+                    post.setParameter(parameter++, posting.orderId());
+                    post.setParameter(parameter++, posting.paymentId());
+                    post.setParameter(parameter++, posting.partyId());
+                }
+                return post.getResultList();
+            })).invoke(moved::addAll).replaceWithVoid();
+        }
+        return chain.replaceWith(moved);
     }
 
     public Uni<OrderBalance> orderBalance(UUID orderId) {

@@ -170,16 +170,28 @@ public class EventConsumer {
     /**
      * Applies the events in one transaction. When one of them turns out to be poison, the transaction is rolled back
      * and the events before it and after it are applied in transactions of their own, so poison never takes its
-     * neighbours with it.
+     * neighbours with it. A run ({@link EventHandlers#onRun}) that fails for any reason but a transient one is tried
+     * again event by event, which tells which of its events is the poison.
      */
     private Uni<List<Outcome>> inTransactions(String consumer, EventHandlers handling, List<InboundEvent> events,
             boolean dryRun, ConsumerStatus.Attempts attempts) {
+        return inTransactions(consumer, handling, events, dryRun, attempts, false);
+    }
+
+    private Uni<List<Outcome>> inTransactions(String consumer, EventHandlers handling, List<InboundEvent> events,
+            boolean dryRun, ConsumerStatus.Attempts attempts, boolean oneByOne) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return safeContext.run(() -> Panache.withTransaction(() -> applyInOrder(consumer, handling, events, dryRun)))
+        return safeContext.run(() -> Panache.withTransaction(() -> applyInOrder(consumer, handling, events, dryRun,
+                        oneByOne)))
                 .onFailure(EventFailed.class).recoverWithUni(failure -> {
                     EventFailed failed = (EventFailed) failure;
+                    if (failed.inRun && FailureKind.of(failed.getCause()) != FailureKind.TRANSIENT) {
+                        LOG.debugf("%s: a run failed (%s); applying its events one by one", consumer,
+                                ConsumerStatus.describe(failed.getCause()));
+                        return inTransactions(consumer, handling, events, dryRun, attempts, true);
+                    }
                     String poison = poisonReason(failed, attempts);
                     if (poison == null) {
                         return Uni.createFrom().failure(failed.getCause());
@@ -188,29 +200,68 @@ public class EventConsumer {
                     LOG.errorf("%s cannot be applied by %s: %s", bad, consumer, poison);
                     List<InboundEvent> before = events.subList(0, failed.index);
                     List<InboundEvent> after = events.subList(failed.index + 1, events.size());
-                    return inTransactions(consumer, handling, before, dryRun, attempts)
-                            .chain(head -> inTransactions(consumer, handling, after, dryRun, attempts).map(tail -> {
-                                List<Outcome> all = new ArrayList<>(head);
-                                all.add(Outcome.poison(bad.record(), bad.id().toString(), bad.type(), poison));
-                                all.addAll(tail);
-                                return all;
-                            }));
+                    return inTransactions(consumer, handling, before, dryRun, attempts, oneByOne)
+                            .chain(head -> inTransactions(consumer, handling, after, dryRun, attempts, oneByOne)
+                                    .map(tail -> {
+                                        List<Outcome> all = new ArrayList<>(head);
+                                        all.add(Outcome.poison(bad.record(), bad.id().toString(), bad.type(), poison));
+                                        all.addAll(tail);
+                                        return all;
+                                    }));
                 });
     }
 
     private Uni<List<Outcome>> applyInOrder(String consumer, EventHandlers handling, List<InboundEvent> events,
-            boolean dryRun) {
+            boolean dryRun, boolean oneByOne) {
         List<Outcome> outcomes = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < events.size(); i++) {
-            int index = i;
-            InboundEvent event = events.get(i);
-            chain = chain.chain(() -> applyOne(consumer, handling, event, dryRun))
-                    .invoke(outcomes::add)
-                    .onFailure().transform(failure -> failure instanceof EventFailed ? failure : new EventFailed(index, event.id().toString(), failure))
+        int from = 0;
+        while (from < events.size()) {
+            int index = from;
+            InboundEvent first = events.get(from);
+            int to = from + 1;
+            if (!oneByOne && !dryRun && handling.inRuns(first.type())) {
+                while (to < events.size() && events.get(to).type().equals(first.type())) {
+                    to++;
+                }
+            }
+            List<InboundEvent> run = events.subList(from, to);
+            boolean inRun = run.size() > 1;
+            chain = chain.chain(() -> inRun ? applyRun(consumer, handling, run)
+                            : applyOne(consumer, handling, first, dryRun).map(List::of))
+                    .invoke(outcomes::addAll)
+                    .onFailure().transform(failure -> failure instanceof EventFailed ? failure
+                            : new EventFailed(index, first.id().toString(), inRun, failure))
                     .replaceWithVoid();
+            from = to;
         }
         return chain.replaceWith(outcomes);
+    }
+
+    /** A run of events of one type: their inbox rows in one statement, then one effect for those not applied before. */
+    private Uni<List<Outcome>> applyRun(String consumer, EventHandlers handling, List<InboundEvent> run) {
+        InboundEvent first = run.getFirst();
+        return Uni.createFrom().deferred(() -> {
+                    MDC.put(TraceIds.MDC_TRACE_ID, first.traceId() == null ? TraceIds.newTraceId() : first.traceId());
+                    MDC.put(TraceIds.MDC_EVENT_ID, first.id().toString());
+                    return inbox.firstDeliveries(consumer, run);
+                })
+                .chain(fresh -> {
+                    List<InboundEvent> toApply = run.stream().filter(e -> fresh.contains(e.id())).toList();
+                    Uni<Void> applied = toApply.isEmpty() ? Uni.createFrom().voidItem()
+                            : handling.applyRun(toApply)
+                                    .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
+                    return applied.map(ignored -> {
+                        LOG.debugf("%d %s events applied by %s (%d applied before)", toApply.size(), first.type(),
+                                consumer, run.size() - toApply.size());
+                        return run.stream().map(e -> Outcome.of(e.record(), e.id().toString(), e.type(),
+                                fresh.contains(e.id()) ? Result.APPLIED : Result.ALREADY_APPLIED)).toList();
+                    });
+                })
+                .eventually(() -> {
+                    MDC.remove(TraceIds.MDC_EVENT_ID);
+                    MDC.remove(TraceIds.MDC_TRACE_ID);
+                });
     }
 
     private Uni<Outcome> applyOne(String consumer, EventHandlers handling, InboundEvent event, boolean dryRun) {
@@ -335,15 +386,17 @@ public class EventConsumer {
         }
     }
 
-    /** An event's effect failed; carries its index in the transaction's list. */
+    /** An event's effect failed (or a run's, starting at the event); carries its index in the transaction's list. */
     private static final class EventFailed extends RuntimeException {
         final int index;
         final String eventId;
+        final boolean inRun;
 
-        EventFailed(int index, String eventId, Throwable cause) {
+        EventFailed(int index, String eventId, boolean inRun, Throwable cause) {
             super(cause.getMessage(), cause, false, false);
             this.index = index;
             this.eventId = eventId;
+            this.inRun = inRun;
         }
     }
 }

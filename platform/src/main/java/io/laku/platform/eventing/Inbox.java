@@ -1,8 +1,12 @@
 package io.laku.platform.eventing;
 
+import io.laku.platform.sql.MultiRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +34,30 @@ public class Inbox {
                         .setParameter(3, eventType)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Records a run of events for this consumer in the current transaction, in multi-row statements.
+     *
+     * @return the ids of those seen for the first time (the others were applied before)
+     */
+    public Uni<Set<UUID>> firstDeliveries(String consumer, List<InboundEvent> events) {
+        Set<UUID> fresh = new HashSet<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<InboundEvent> chunk : MultiRow.chunks(events)) {
+            chain = chain.chain(() -> Panache.getSession().chain(session -> {
+                var insert = session.createNativeQuery("insert into inbox_event (consumer, event_id, event_type) values "
+                        + MultiRow.tuples(chunk.size(), 3) + " on conflict do nothing returning event_id", UUID.class);
+                int parameter = 1;
+                for (InboundEvent event : chunk) {
+                    insert.setParameter(parameter++, consumer);
+                    insert.setParameter(parameter++, event.id());
+                    insert.setParameter(parameter++, event.type());
+                }
+                return insert.getResultList();
+            })).invoke(fresh::addAll).replaceWithVoid();
+        }
+        return chain.replaceWith(fresh);
     }
 
     /** Whether this consumer has applied the event (for a dry run; writes nothing). */

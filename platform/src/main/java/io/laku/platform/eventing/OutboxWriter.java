@@ -1,6 +1,7 @@
 package io.laku.platform.eventing;
 
 import io.laku.contracts.EventCatalog;
+import io.laku.platform.sql.MultiRow;
 import io.laku.platform.trace.TraceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -57,23 +58,33 @@ public class OutboxWriter {
                 .replaceWith(eventId);
     }
 
+    /** An event and its aggregate (its Kafka key). */
+    public record Keyed(Object aggregateId, SpecificRecord event) {
+    }
+
     /**
      * Publishes events of one aggregate in the order given, in as few statements as the size allows (a session's
      * end is one event per seat). Must run inside a transaction.
      */
     public Uni<Void> publishAll(Object aggregateId, List<? extends SpecificRecord> events) {
+        return publishAll(events.stream().map(event -> new Keyed(aggregateId, event)).toList());
+    }
+
+    /** Publishes events, each of its own aggregate, in the order given, in as few statements as the size allows. */
+    public Uni<Void> publishAll(List<Keyed> events) {
         String traceId = TraceIds.current();
         Instant now = Instant.now();
         List<Object[]> rows = new ArrayList<>(events.size());
-        for (SpecificRecord event : events) {
+        for (Keyed keyed : events) {
+            SpecificRecord event = keyed.event();
             rows.add(new Object[] {UUID.randomUUID(), EventCatalog.aggregateOf(event.getClass()).type(),
-                    aggregateId.toString(), event.getSchema().getName(), codec.encode(event), traceId, now});
+                    keyed.aggregateId().toString(), event.getSchema().getName(), codec.encode(event), traceId, now});
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        for (List<Object[]> chunk : MultiRow.chunks(rows)) {
             chain = chain.chain(() -> Panache.getSession().chain(session -> {
-                var insert = session.createNativeQuery(insertOf(chunk.size()));
+                var insert = session.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, "
+                        + "event_type, payload, trace_id, created_at) values " + MultiRow.tuples(chunk.size(), 7));
                 int parameter = 1;
                 for (Object[] row : chunk) {
                     for (Object value : row) {
@@ -83,19 +94,6 @@ public class OutboxWriter {
                 return insert.executeUpdate();
             })).replaceWithVoid();
         }
-        return chain.invoke(() -> LOG.debugf("Outbox: %d events for %s", events.size(), aggregateId));
-    }
-
-    private static final int ROWS_PER_STATEMENT = 100;
-
-    private static String insertOf(int rows) {
-        StringBuilder sql = new StringBuilder(
-                "insert into outbox_event (id, aggregate_type, aggregate_id, event_type, payload, trace_id, created_at) values ");
-        for (int row = 0; row < rows; row++) {
-            int p = row * 7;
-            sql.append(row == 0 ? "" : ", ").append(String.format("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)", p + 1, p + 2,
-                    p + 3, p + 4, p + 5, p + 6, p + 7));
-        }
-        return sql.toString();
+        return chain.invoke(() -> LOG.debugf("Outbox: %d events", events.size()));
     }
 }

@@ -28,4 +28,34 @@ class EventHandlersTest {
         assertThatThrownBy(() -> handlers.on(SessionCreated.class, created -> Uni.createFrom().voidItem()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two handlers");
     }
+
+    @Test
+    void aTypeHandledInRunsGetsItsPayloadsTogetherAndASingleEventAsARunOfOne() {
+        java.util.List<java.util.List<SessionCreated>> runs = new java.util.ArrayList<>();
+        EventHandlers handlers = new EventHandlers()
+                .onRun(SessionCreated.class, created -> {
+                    runs.add(created);
+                    return Uni.createFrom().voidItem();
+                })
+                .on(ParticipantJoined.class, joined -> Uni.createFrom().voidItem());
+
+        assertThat(handlers.inRuns("SessionCreated")).isTrue();
+        assertThat(handlers.inRuns("ParticipantJoined")).isFalse();
+        assertThat(handlers.inRuns("SessionConfirmed")).isFalse();
+
+        SessionCreated first = new SessionCreated();
+        SessionCreated second = new SessionCreated();
+        handlers.applyRun(java.util.List.of(event(first), event(second))).await().indefinitely();
+        handlers.apply(event(second)).await().indefinitely();
+
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).hasSize(2);
+        assertThat(runs.get(0).get(0)).isSameAs(first);
+        assertThat(runs.get(0).get(1)).isSameAs(second);
+        assertThat(runs.get(1)).singleElement().isSameAs(second);
+    }
+
+    private static InboundEvent event(SessionCreated created) {
+        return new InboundEvent(java.util.UUID.randomUUID(), "SessionCreated", null, created, null);
+    }
 }

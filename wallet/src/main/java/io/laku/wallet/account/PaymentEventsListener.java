@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -35,11 +36,13 @@ public class PaymentEventsListener implements EventListener {
     @Override
     public EventHandlers handlers() {
         return new EventHandlers()
-                .on(RefundIssued.class, refund -> wallets.credit(UUID.fromString(refund.getUserId()), refund.getRefundId(),
-                        refund.getAmount(), "refund:" + refund.getReason(), UUID.fromString(refund.getSessionId()))
-                        .replaceWithVoid())
-                .on(DirectPaymentRefunded.class, refund -> wallets.credit(UUID.fromString(refund.getCustomerId()),
-                        refund.getRefundId(), refund.getAmount(), "refund:" + refund.getReason(), null).replaceWithVoid());
+                .onRun(RefundIssued.class, refunds -> wallets.creditAll(refunds.stream()
+                        .map(refund -> new Wallets.Credit(UUID.fromString(refund.getUserId()), refund.getRefundId(),
+                                refund.getAmount(), "refund:" + refund.getReason(), UUID.fromString(refund.getSessionId())))
+                        .toList()))
+                .on(DirectPaymentRefunded.class, refund -> wallets.creditAll(List.of(new Wallets.Credit(
+                        UUID.fromString(refund.getCustomerId()), refund.getRefundId(), refund.getAmount(),
+                        "refund:" + refund.getReason(), null))));
     }
 
     @Incoming(CHANNEL)
