@@ -56,7 +56,7 @@ public class ExpiryService {
     public Uni<List<Expired>> processDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(CLAIM, UUID.class).setParameter(1, now).setParameter(2, batch)
+                .chain(s -> s.<UUID>createNativeQuery(CLAIM).setParameter(1, now).setParameter(2, batch)
                         .getResultList())
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> Session.<Session>findById(id)

@@ -49,9 +49,8 @@ public class SeatPayments {
                         rows.append(i == 0 ? "" : ", ").append("(cast(?").append(p).append(" as uuid), cast(?")
                                 .append(p + 1).append(" as text), cast(?").append(p + 2).append(" as uuid))");
                     }
-                    var update = session.createNativeQuery("update participant s set payment_url = v.url, payment_id = "
-                            + "v.payment from (values " + rows + ") v(id, url, payment) where s.id = v.id returning s.id",
-                            UUID.class);
+                    var update = session.<UUID>createNativeQuery("update participant s set payment_url = v.url, payment_id = "
+                            + "v.payment from (values " + rows + ") v(id, url, payment) where s.id = v.id returning s.id");
                     int p = 1;
                     for (PaymentInvoiceCreated invoice : chunk) {
                         update.setParameter(p++, UUID.fromString(invoice.getParticipantId()))

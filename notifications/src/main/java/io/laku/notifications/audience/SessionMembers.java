@@ -70,7 +70,7 @@ public class SessionMembers {
     }
 
     public Uni<List<UUID>> withRole(UUID sessionId, Role role) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(WITH_ROLE, UUID.class)
+        return Panache.getSession().chain(session -> session.<UUID>createNativeQuery(WITH_ROLE)
                 .setParameter(1, sessionId)
                 .setParameter(2, role.code())
                 .getResultList());

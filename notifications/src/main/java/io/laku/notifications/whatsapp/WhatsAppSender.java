@@ -90,7 +90,7 @@ public class WhatsAppSender {
     List<Claimed> claim() {
         Instant now = now();
         return safeContext.run(() -> Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(CLAIM, UUID.class)
+                        .chain(session -> session.<UUID>createNativeQuery(CLAIM)
                                 .setParameter(1, now).setParameter(2, batch).getResultList())
                         .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<WhatsAppMessage>of())
                                 : WhatsAppMessage.<WhatsAppMessage>list("id in ?1 order by nextAttemptAt, id", ids))

@@ -81,7 +81,7 @@ public class OrderPlacement {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (List<SettledSeat> chunk : MultiRow.chunks(seats)) {
                 chain = chain.chain(() -> Panache.getSession().chain(s -> {
-                    var insert = s.createNativeQuery(insertOf(chunk.size()), UUID.class);
+                    var insert = s.<UUID>createNativeQuery(insertOf(chunk.size()));
                     int p = 1;
                     for (SettledSeat seat : chunk) {
                         insert.setParameter(p++, seat.participantId).setParameter(p++, seat.sessionId)

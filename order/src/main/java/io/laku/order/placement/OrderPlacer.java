@@ -70,7 +70,7 @@ public class OrderPlacer {
     /** One batch of one session with work, in one transaction; true when it did something (there may be more). */
     Uni<Boolean> placeSome() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery(DUE, UUID.class).getResultList())
+                .chain(s -> s.<UUID>createNativeQuery(DUE).getResultList())
                 .chain(due -> due.isEmpty() ? Uni.createFrom().item(false)
                         : OrderSession.<OrderSession>findById(due.getFirst(), LockModeType.PESSIMISTIC_WRITE)
                                 .chain(this::place).replaceWith(true)));

@@ -50,7 +50,7 @@ public class ProductCatalogue {
     /** The names known for a product; {@link ProductNames#UNKNOWN}'s fallbacks apply to whatever is missing. */
     Uni<ProductNames> names(UUID productId) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select name from product where product_id = ?1", String.class)
+                .<String>createNativeQuery("select name from product where product_id = ?1")
                 .setParameter(1, productId).getResultList()
                 .chain(product -> session.createNativeQuery(
                                 "select variant_id, name from product_variant where product_id = ?1", Object[].class)

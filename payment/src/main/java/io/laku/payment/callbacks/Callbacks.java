@@ -60,7 +60,7 @@ public class Callbacks {
         // at the deadline either counts in the outcome or comes after it as a late payment, never in between.
         // (The session id is read without loading the payment: the payment is loaded once, with its lock, fresh.)
         return invoiceNotStoredYet(paymentId, callback).chain(invoice -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("select session_id from payment where id = ?1", UUID.class)
+                .chain(s -> s.<UUID>createNativeQuery("select session_id from payment where id = ?1")
                         .setParameter(1, paymentId).getResultList())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().failure(ProblemException.notFound("Invoice", callback.id()))
                         : Escrow.lockAccount(found.getFirst(), null).chain(session -> Payment.<Payment>findById(paymentId,
@@ -82,8 +82,8 @@ public class Callbacks {
         if (!CallbackDecision.PAID.equals(callback.status()) && !CallbackDecision.SETTLED.equals(callback.status())) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*) from payment where id = ?1 and invoice_url is null", Long.class)
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.<Long>createNativeQuery(
+                        "select count(*) from payment where id = ?1 and invoice_url is null")
                         .setParameter(1, paymentId).getSingleResult()))
                 .chain(missing -> missing == 0 ? Uni.createFrom().<GatewayInvoice>nullItem()
                         : gateway.find(callback.id())

@@ -262,8 +262,8 @@ public class Escrow {
         if (!account.releaseDue(true)) {
             return Uni.createFrom().voidItem(); // not even with orders: no need to ask whether they exist
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "select count(*) from session_orders where session_id = ?1", Long.class)
+        return Panache.getSession().chain(session -> session.<Long>createNativeQuery(
+                                "select count(*) from session_orders where session_id = ?1")
                         .setParameter(1, sessionId).getSingleResult())
                 .chain(orders -> {
                     if (!account.releaseDue(orders > 0)) {
@@ -344,6 +344,13 @@ public class Escrow {
                 payment.updatedAt = now;
                 announced.computeIfAbsent(payment.sessionId, id -> new ArrayList<>())
                         .add(refundIssued(payment, posting.reference(), amount, refund.reason(), now));
+                // one refund is worth its line; a run's are summed up below
+                LOG.logf(postings.size() == 1 ? Logger.Level.INFO : Logger.Level.DEBUG, "Refund of %d for payment %s "
+                        + "to the wallet of %s (%s)", amount, payment.id, payment.userId, refund.reason());
+            }
+            if (postings.size() > 1) {
+                announced.forEach((session, issued) -> LOG.infof("Session %s: %d refunds to wallets, %d in all", session,
+                        issued.size(), issued.stream().mapToLong(RefundIssued::getAmount).sum()));
             }
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Map.Entry<UUID, List<RefundIssued>> session : announced.entrySet()) {
@@ -388,8 +395,6 @@ public class Escrow {
     private static RefundIssued refundIssued(Payment payment, String reference, long amount, RefundReason reason,
             Instant now) {
         UUID refundId = refundId(reference);
-        LOG.infof("Refund %s: %d of payment %s to the wallet of %s (%s)", refundId, amount, payment.id, payment.userId,
-                reason);
         return RefundIssued.newBuilder()
                 .setSessionId(payment.sessionId.toString())
                 .setRefundId(refundId.toString())
@@ -403,6 +408,7 @@ public class Escrow {
     }
 
     private Uni<Void> announceRefund(Payment payment, String reference, long amount, RefundReason reason) {
+        LOG.infof("Refund of %d for payment %s to the wallet of %s (%s)", amount, payment.id, payment.userId, reason);
         return outbox.publish(payment.sessionId, refundIssued(payment, reference, amount, reason, Instant.now()))
                 .replaceWithVoid();
     }

@@ -121,7 +121,7 @@ public class Ledger {
                 accounts.add(posting.credit());
             });
             chain = chain.chain(() -> Panache.getSession().chain(session -> {
-                var post = session.createNativeQuery(postOf(accounts.size(), chunk.size()), String.class);
+                var post = session.<String>createNativeQuery(postOf(accounts.size(), chunk.size()));
                 int parameter = 1;
                 for (String account : accounts) {
                     post.setParameter(parameter++, account);

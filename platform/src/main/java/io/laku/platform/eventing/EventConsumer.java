@@ -30,8 +30,9 @@ import org.jboss.logging.MDC;
  * gives each partition its own copy, so a batch that waits never holds up another partition). For each record:
  * an event type the listener does not handle is skipped from its header, undecoded and outside any transaction; the
  * others are decoded, then applied in order in one transaction, each together with its inbox row, so every effect
- * happens once per consumer however often the event is delivered. The batch is acknowledged only after the
- * transaction committed.
+ * happens once per consumer however often the event is delivered; consecutive events of a type the listener applies
+ * in runs ({@link EventHandlers#onRun}) share one inbox statement and one effect. The batch is acknowledged only after
+ * the transaction committed.
  *
  * <p>Failures, by {@link FailureKind}: a transient one (database, broker or registry away, a lock, a shutdown, a slow
  * statement) retries the whole batch without limit, with capped exponential backoff, and nothing is skipped

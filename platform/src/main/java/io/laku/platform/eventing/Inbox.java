@@ -46,8 +46,8 @@ public class Inbox {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (List<InboundEvent> chunk : MultiRow.chunks(events)) {
             chain = chain.chain(() -> Panache.getSession().chain(session -> {
-                var insert = session.createNativeQuery("insert into inbox_event (consumer, event_id, event_type) values "
-                        + MultiRow.tuples(chunk.size(), 3) + " on conflict do nothing returning event_id", UUID.class);
+                var insert = session.<UUID>createNativeQuery("insert into inbox_event (consumer, event_id, event_type) values "
+                        + MultiRow.tuples(chunk.size(), 3) + " on conflict do nothing returning event_id");
                 int parameter = 1;
                 for (InboundEvent event : chunk) {
                     insert.setParameter(parameter++, consumer);
@@ -63,8 +63,8 @@ public class Inbox {
     /** Whether this consumer has applied the event (for a dry run; writes nothing). */
     public Uni<Boolean> applied(String consumer, UUID eventId) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select count(*) from inbox_event where consumer = ?1 and event_id = ?2", Long.class)
+                .chain(session -> session.<Long>createNativeQuery(
+                                "select count(*) from inbox_event where consumer = ?1 and event_id = ?2")
                         .setParameter(1, consumer)
                         .setParameter(2, eventId)
                         .getSingleResult())

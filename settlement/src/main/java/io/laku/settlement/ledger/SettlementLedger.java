@@ -84,7 +84,7 @@ public class SettlementLedger {
     }
 
     public Uni<Long> balance(UUID payeeId, PayeeKind kind) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(BALANCE, Long.class)
+        return Panache.getSession().chain(session -> session.<Long>createNativeQuery(BALANCE)
                 .setParameter(1, payeeId).setParameter(2, kind.payable(payeeId)).getSingleResult());
     }
 

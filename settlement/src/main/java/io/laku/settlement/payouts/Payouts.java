@@ -54,7 +54,7 @@ public class Payouts {
     public Uni<Run> run(long minimum) {
         List<PayoutView> made = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        return Panache.getSession().chain(session -> session.createNativeQuery(CANDIDATES, UUID.class).getResultList())
+        return Panache.getSession().chain(session -> session.<UUID>createNativeQuery(CANDIDATES).getResultList())
                 .chain(payees -> inOrder(payees, payeeId -> lockedPayee(payeeId).chain(payee -> ledger
                         .balance(payeeId, payee.payeeKind())
                         .chain(balance -> Payout.count("payeeId = ?1 and status in ?2", payeeId,
@@ -99,8 +99,8 @@ public class Payouts {
      */
     public Uni<String> outcome(UUID payoutId, String disbursementId, String status, Long amount, String failureCode) {
         // the payee's id without loading the payout: it is read only once its row is locked, so never stale
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select payee_id from payout where id = ?1", UUID.class).setParameter(1, payoutId).getResultList())
+        return Panache.getSession().chain(session -> session.<UUID>createNativeQuery(
+                        "select payee_id from payout where id = ?1").setParameter(1, payoutId).getResultList())
                 .chain(payees -> payees.isEmpty() ? Uni.createFrom().item(UNKNOWN) : lockedPayee(payees.getFirst())
                         .chain(payee -> Payout.<Payout>findById(payoutId, LockModeType.PESSIMISTIC_WRITE)
                                 .chain(payout -> apply(payee, payout, disbursementId, status, amount, failureCode))));

@@ -235,7 +235,7 @@ public class Wallets {
     }
 
     public Uni<Long> balance(UUID userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(BALANCE, Long.class)
+        return Panache.getSession().chain(session -> session.<Long>createNativeQuery(BALANCE)
                 .setParameter(1, userId).getResultList())
                 .map(rows -> rows.isEmpty() ? 0L : rows.getFirst());
     }
@@ -247,7 +247,7 @@ public class Wallets {
     }
 
     public Uni<Long> count(UUID userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(COUNT, Long.class)
+        return Panache.getSession().chain(session -> session.<Long>createNativeQuery(COUNT)
                 .setParameter(1, userId).getSingleResult());
     }
 
