@@ -298,24 +298,28 @@ final class JoinBenchmark {
         }
     }
 
-    /** The customer's join over REST on one HTTP/1.1 client shared by every thread (as a load generator does). */
+    /** The customer's join over REST, on the thread's own kept-alive connection ({@link HttpLoadClient}). */
     static final class RestClient implements Client {
         static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         private final Customers customers;
+        private final HttpLoadClient connection = new HttpLoadClient(URI.create(Platform.GROUP_BUYING));
 
         RestClient(Customers customers) {
             this.customers = customers;
         }
 
+        static String body(UUID variant) {
+            return "{\"variantId\":\"" + variant + "\",\"quantity\":1,\"unitPrice\":" + PRICE + ",\"totalPrice\":"
+                    + PRICE + "}";
+        }
+
         /** A join of 1 unit; {@code wait}: the client's Prefer: wait=N for the payment link in the answer (null: none). */
         static HttpRequest request(UUID session, UUID variant, String token, Integer wait) {
-            String body = "{\"variantId\":\"" + variant + "\",\"quantity\":1,\"unitPrice\":" + PRICE + ",\"totalPrice\":"
-                    + PRICE + "}";
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.GROUP_BUYING + "/api/group-buying/"
                             + session + "/join"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body(variant)));
             if (wait != null) {
                 request.header("Prefer", "wait=" + wait);
             }
@@ -325,8 +329,13 @@ final class JoinBenchmark {
         /** The join path alone: {@code Prefer: wait=0}, the answer does not wait for the payment link (pay-link does). */
         @Override
         public int join(UUID session, UUID variant, int customer) throws Exception {
-            return HTTP.send(request(session, variant, customers.tokens[customer], 0),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return connection.post("/api/group-buying/" + session + "/join", body(variant),
+                    "Authorization: Bearer " + customers.tokens[customer], "Prefer: wait=0");
+        }
+
+        @Override
+        public void close() {
+            connection.close();
         }
     }
 }
