@@ -152,7 +152,7 @@ public class Escrow {
     private Uni<Void> settleSeats(UUID sessionId, List<SeatSettled> seats) {
         List<UUID> participants = seats.stream().map(seat -> UUID.fromString(seat.getParticipantId())).toList();
         // the account exists: the seats' joins opened it
-        return lockAccount(sessionId, null).chain(account -> Payment.<Payment>find("participantId in ?1", participants)
+        return lockAccount(sessionId, null).chain(account -> Payment.<Payment>find("participantId in ?1 order by id", participants)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list().chain(locked -> {
                     Map<UUID, Payment> byParticipant = new HashMap<>();
                     locked.forEach(payment -> byParticipant.put(payment.participantId, payment));

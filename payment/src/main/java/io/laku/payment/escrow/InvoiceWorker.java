@@ -5,6 +5,7 @@ import io.laku.payment.gateway.GatewayRejectedException;
 import io.laku.payment.gateway.PaymentGateway;
 import io.laku.platform.eventing.Backoff;
 import io.laku.platform.eventing.Lifecycle;
+import io.laku.platform.eventing.OutboxWriter;
 import io.laku.platform.eventing.SafeContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -22,7 +23,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,7 +45,8 @@ import org.jboss.logging.Logger;
  *       or refused never holds up another session's.</li>
  *   <li><b>Calls</b>: non-blocking, at most {@code parallel} in flight. An invoice is opened with the payment id as
  *       the gateway's external id (a repeat after a crash gets the same invoice back), then stored and announced
- *       with {@code PaymentInvoiceCreated} in one transaction ({@link Invoices}). The invoice of a seat that ended is
+ *       with {@code PaymentInvoiceCreated} ({@link Invoices}); the calls that finished meanwhile are recorded together,
+ *       up to 100 in one transaction. The invoice of a seat that ended is
  *       expired at the gateway.</li>
  *   <li><b>Failures</b>: recorded on the row (attempts, last error), and the next attempt waits the backoff of
  *       {@link InvoiceAttempts}. An invoice the gateway refused, or did not make within the attempts, is
@@ -54,6 +60,7 @@ public class InvoiceWorker {
 
     private static final Logger LOG = Logger.getLogger(InvoiceWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final int RECORD_BATCH = 100;
 
     /**
      * Due rows, oldest session first, at most $2 per session, $1 in all, none of the sessions in $3 (those with enough
@@ -103,6 +110,9 @@ public class InvoiceWorker {
     Invoices invoices;
 
     @Inject
+    OutboxWriter outbox;
+
+    @Inject
     Lifecycle lifecycle;
 
     @ConfigProperty(name = "laku.payment.invoice-duration")
@@ -133,6 +143,8 @@ public class InvoiceWorker {
     private final Map<UUID, Integer> inFlightBySession = new HashMap<>();
     private boolean claiming;
     private boolean claimAgain;
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recording = new AtomicBoolean();
 
     @PostConstruct
     void init() {
@@ -224,43 +236,121 @@ public class InvoiceWorker {
                 ? gateway.create(job.paymentId().toString(), job.amount(),
                         "Laku group-buying escrow, session " + job.sessionId(), invoiceDuration)
                 : gateway.expire(job.invoiceId());
-        Uni.createFrom().deferred(() -> call)
-                .onItemOrFailure().transformToUni((invoice, failure) -> record(job, invoice, failure))
-                .onFailure().invoke(failure -> LOG.warnf("Outcome of gateway call for payment %s not recorded (its "
-                        + "lease runs out and it is tried again): %s", job.paymentId(), failure.toString()))
-                .onFailure().recoverWithNull()
-                .eventually(() -> finished(job))
-                .subscribe().with(ignored -> {
+        Uni.createFrom().deferred(() -> call).subscribe().with(
+                invoice -> finished(new Outcome(job, invoice, null)),
+                failure -> finished(new Outcome(job, null, failure)));
+    }
+
+    /** A finished call, its slot still taken until its outcome is recorded. */
+    private record Outcome(Job job, GatewayInvoice invoice, Throwable failure) {
+    }
+
+    private void finished(Outcome outcome) {
+        outcomes.add(outcome);
+        recordOutcomes();
+    }
+
+    /**
+     * Records the finished calls, up to {@link #RECORD_BATCH} in one transaction (at 500 invoices a second, one
+     * transaction each would be 500 commits), one recording at a time; then frees their slots.
+     */
+    private void recordOutcomes() {
+        if (!recording.compareAndSet(false, true)) {
+            return;
+        }
+        List<Outcome> batch = new ArrayList<>();
+        for (Outcome next; batch.size() < RECORD_BATCH && (next = outcomes.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            recording.set(false);
+            if (!outcomes.isEmpty()) {
+                recordOutcomes(); // one came after the poll and before the flag was down
+            }
+            return;
+        }
+        record(batch)
+                .onFailure().recoverWithUni(failure -> batch.size() == 1 ? Uni.createFrom().failure(failure)
+                        : oneByOne(batch)) // one outcome the database refuses must not keep the others unrecorded
+                .subscribe().with(ignored -> recorded(batch), failure -> {
+                    LOG.warnf("Outcome of gateway call for payment %s not recorded (its lease runs out and it is tried "
+                            + "again): %s", batch.getFirst().job().paymentId(), failure.toString());
+                    recorded(batch);
                 });
     }
 
-    private void finished(Job job) {
+    private Uni<Void> oneByOne(List<Outcome> batch) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Outcome outcome : batch) {
+            chain = chain.chain(() -> record(List.of(outcome)).onFailure().recoverWithItem(failure -> {
+                LOG.warnf("Outcome of gateway call for payment %s not recorded (its lease runs out and it is tried "
+                        + "again): %s", outcome.job().paymentId(), failure.toString());
+                return null;
+            }));
+        }
+        return chain;
+    }
+
+    private void recorded(List<Outcome> batch) {
         synchronized (this) {
-            inFlight--;
-            inFlightBySession.computeIfPresent(job.sessionId(), (session, n) -> n > 1 ? n - 1 : null);
+            for (Outcome outcome : batch) {
+                inFlight--;
+                inFlightBySession.computeIfPresent(outcome.job().sessionId(), (session, n) -> n > 1 ? n - 1 : null);
+            }
+        }
+        recording.set(false);
+        if (!outcomes.isEmpty()) {
+            recordOutcomes();
         }
         nudge();
     }
 
-    /** The call's outcome, on the row locked afresh; nothing when another claim took the row meanwhile. */
-    private Uni<Void> record(Job job, GatewayInvoice invoice, Throwable failure) {
-        return safeContext.run(() -> Panache.withTransaction(() -> Payment.<Payment>findById(job.paymentId(),
-                LockModeType.PESSIMISTIC_WRITE).chain(payment -> {
-                    if (payment == null || payment.gatewayAttempts != job.attempt()) {
-                        LOG.infof("Payment %s was claimed again meanwhile; this call's outcome is not recorded",
-                                job.paymentId());
-                        return Uni.createFrom().voidItem();
+    /**
+     * The calls' outcomes, on their rows locked afresh (in id order, as every claim locks them); nothing for a row
+     * another claim took meanwhile. The links and given-up invoices are announced together.
+     */
+    private Uni<Void> record(List<Outcome> batch) {
+        List<UUID> ids = batch.stream().map(outcome -> outcome.job().paymentId()).distinct().sorted().toList();
+        return safeContext.run(() -> Panache.withTransaction(() -> Payment.<Payment>find("id in ?1 order by id", ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().chain(rows -> {
+                    Map<UUID, Payment> payments = new HashMap<>();
+                    rows.forEach(payment -> payments.put(payment.id, payment));
+                    List<OutboxWriter.Keyed> announced = new ArrayList<>();
+                    int links = 0;
+                    for (Outcome outcome : batch) {
+                        Job job = outcome.job();
+                        Payment payment = payments.get(job.paymentId());
+                        if (payment == null || payment.gatewayAttempts != job.attempt()) {
+                            LOG.infof("Payment %s was claimed again meanwhile; this call's outcome is not recorded",
+                                    job.paymentId());
+                            continue;
+                        }
+                        SpecificRecord event;
+                        if (!job.opensInvoice()) {
+                            event = expired(payment, outcome.invoice(), outcome.failure());
+                        } else if (outcome.failure() == null) {
+                            event = invoices.stored(payment, outcome.invoice());
+                            links += event == null ? 0 : 1;
+                        } else {
+                            event = openFailed(payment, outcome.failure());
+                        }
+                        if (event != null) {
+                            announced.add(new OutboxWriter.Keyed(payment.sessionId, event));
+                        }
                     }
-                    if (job.opensInvoice()) {
-                        return failure == null ? invoices.store(payment, invoice) : openFailed(payment, failure);
-                    }
-                    return expired(payment, invoice, failure);
+                    int shown = links;
+                    return outbox.publishAll(announced).invoke(() -> {
+                        if (shown > 0) {
+                            LOG.infof("Invoices stored: %d payment links announced", shown);
+                        }
+                    });
                 })));
     }
 
-    private Uni<Void> openFailed(Payment payment, Throwable failure) {
+    /** A failed call to open an invoice: tried again after the backoff, or given up (the seat is released). */
+    private SpecificRecord openFailed(Payment payment, Throwable failure) {
         if (!Payment.PENDING_INVOICE.equals(payment.status)) {
-            return Uni.createFrom().voidItem(); // the seat ended meanwhile: no invoice is wanted any more
+            return null; // the seat ended meanwhile: no invoice is wanted any more
         }
         payment.lastGatewayError = describe(failure);
         payment.updatedAt = Instant.now();
@@ -269,15 +359,16 @@ public class InvoiceWorker {
                 payment.nextAttemptAt = Instant.now().plus(retry.delay());
                 LOG.warnf("Invoice for payment %s: attempt %d failed, next in %d ms: %s", payment.id,
                         payment.gatewayAttempts, retry.delay().toMillis(), payment.lastGatewayError);
-                yield Uni.createFrom().voidItem();
+                yield null;
             }
             case InvoiceAttempts.Next.GiveUp giveUp -> invoices.failed(payment, giveUp.why());
         };
     }
 
-    private Uni<Void> expired(Payment payment, GatewayInvoice invoice, Throwable failure) {
+    /** An expiry call's outcome; never an event (the seat ended already). */
+    private SpecificRecord expired(Payment payment, GatewayInvoice invoice, Throwable failure) {
         if (!payment.expireRequested) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         Instant now = Instant.now();
         payment.updatedAt = now;
@@ -285,7 +376,7 @@ public class InvoiceWorker {
             payment.expireRequested = false;
             LOG.infof("Invoice %s of payment %s expired at the gateway (%s)", payment.invoiceId, payment.id,
                     failure == null ? invoice.status() : "refused, already settled? " + failure.getMessage());
-            return Uni.createFrom().voidItem();
+            return null;
         }
         payment.lastGatewayError = describe(failure);
         switch (schedule.afterFailure(payment.gatewayAttempts, false)) {
@@ -301,7 +392,7 @@ public class InvoiceWorker {
                         payment.expiresAt);
             }
         }
-        return Uni.createFrom().voidItem();
+        return null;
     }
 
     private static String describe(Throwable failure) {

@@ -38,8 +38,15 @@ public class Invoices {
      * gateway, and nobody is shown its link.
      */
     public Uni<Void> store(Payment payment, GatewayInvoice invoice) {
+        PaymentInvoiceCreated announced = stored(payment, invoice);
+        return announced == null ? Uni.createFrom().voidItem()
+                : outbox.publish(payment.sessionId, announced).replaceWithVoid();
+    }
+
+    /** {@link #store}'s change to the row; the event that announces the link, or null when none is to be shown. */
+    PaymentInvoiceCreated stored(Payment payment, GatewayInvoice invoice) {
         if (payment.invoiceUrl != null) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         Instant now = Instant.now();
         payment.invoiceId = invoice.id();
@@ -58,12 +65,12 @@ public class Invoices {
             }
             default -> false; // late_paid, expired: the invoice is over already
         };
-        LOG.infof("Invoice %s for payment %s of participant %s (%s)", invoice.id(), payment.id, payment.participantId,
+        LOG.debugf("Invoice %s for payment %s of participant %s (%s)", invoice.id(), payment.id, payment.participantId,
                 payment.status);
         if (!announce) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
-        return outbox.publish(payment.sessionId, PaymentInvoiceCreated.newBuilder()
+        return PaymentInvoiceCreated.newBuilder()
                 .setSessionId(payment.sessionId.toString())
                 .setParticipantId(payment.participantId.toString())
                 .setPaymentId(payment.id.toString())
@@ -72,23 +79,26 @@ public class Invoices {
                 .setInvoiceUrl(invoice.invoiceUrl())
                 .setExpiresAt(payment.expiresAt)
                 .setCreatedAt(now)
-                .build()).replaceWithVoid();
+                .build();
     }
 
-    /** The invoice cannot be made: the payment is over and the seat is released (group-buying, notifications). */
-    public Uni<Void> failed(Payment payment, String why) {
+    /**
+     * The invoice cannot be made: the payment is over and the seat is released (group-buying, notifications); the
+     * event that says so.
+     */
+    PaymentExpired failed(Payment payment, String why) {
         Instant now = Instant.now();
         payment.status = Payment.INVOICE_FAILED;
         payment.updatedAt = now;
         LOG.errorf("Invoice for payment %s of participant %s failed after %d attempt(s) (%s): %s; the seat is released",
                 payment.id, payment.participantId, payment.gatewayAttempts, why, payment.lastGatewayError);
-        return outbox.publish(payment.sessionId, PaymentExpired.newBuilder()
+        return PaymentExpired.newBuilder()
                 .setSessionId(payment.sessionId.toString())
                 .setParticipantId(payment.participantId.toString())
                 .setPaymentId(payment.id.toString())
                 .setUserId(payment.userId.toString())
                 .setReason(INVOICE_FAILED)
                 .setExpiredAt(now)
-                .build()).replaceWithVoid();
+                .build();
     }
 }
