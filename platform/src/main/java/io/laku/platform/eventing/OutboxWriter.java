@@ -58,8 +58,11 @@ public class OutboxWriter {
                 .replaceWith(eventId);
     }
 
-    /** An event and its aggregate (its Kafka key). */
-    public record Keyed(Object aggregateId, SpecificRecord event) {
+    /** An event, its aggregate (its Kafka key) and its trace (null: the caller's). */
+    public record Keyed(Object aggregateId, SpecificRecord event, String traceId) {
+        public Keyed(Object aggregateId, SpecificRecord event) {
+            this(aggregateId, event, null);
+        }
     }
 
     /**
@@ -78,7 +81,8 @@ public class OutboxWriter {
         for (Keyed keyed : events) {
             SpecificRecord event = keyed.event();
             rows.add(new Object[] {UUID.randomUUID(), EventCatalog.aggregateOf(event.getClass()).type(),
-                    keyed.aggregateId().toString(), event.getSchema().getName(), codec.encode(event), traceId, now});
+                    keyed.aggregateId().toString(), event.getSchema().getName(), codec.encode(event),
+                    keyed.traceId() == null ? traceId : keyed.traceId(), now});
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (List<Object[]> chunk : MultiRow.chunks(rows)) {
