@@ -6,9 +6,11 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The simulated gateway's invoices (in memory) and their callbacks. */
@@ -26,6 +28,16 @@ public class Gateway {
 
     private final Map<String, Invoice> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByExternalId = new ConcurrentHashMap<>();
+    /** Invoices made, by expiry date: the sweep looks at the due ones only, not at every invoice ever made. */
+    private final NavigableSet<Due> byExpiry = new ConcurrentSkipListSet<>();
+
+    private record Due(Instant expiry, String id) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byTime = expiry.compareTo(other.expiry);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
+    }
 
     /** Idempotent on external_id, as Xendit's idempotency on our payment id. */
     public synchronized Invoice create(String externalId, long amount, String description, long durationSeconds) {
@@ -39,6 +51,7 @@ public class Gateway {
                 publicUrl + "/pay/" + id, now.plusSeconds(durationSeconds), null, "IDR", now, now);
         byId.put(id, invoice);
         idByExternalId.put(externalId, id);
+        byExpiry.add(new Due(invoice.expiryDate(), id));
         return invoice;
     }
 
@@ -82,10 +95,13 @@ public class Gateway {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
         Instant now = Instant.now();
-        byId.values().stream()
-                .filter(invoice -> invoice.status().equals("PENDING") && !invoice.expiryDate().isAfter(now))
-                .map(Invoice::id).toList()
-                .forEach(this::expire);
+        for (Due due = byExpiry.pollFirst(); due != null; due = byExpiry.pollFirst()) {
+            if (due.expiry().isAfter(now)) {
+                byExpiry.add(due);
+                return;
+            }
+            expire(due.id()); // nothing when it was paid or expired meanwhile
+        }
     }
 
     /** The callback body Xendit sends for an invoice. */
