@@ -3,7 +3,7 @@ package io.laku.e2e;
 import java.util.Arrays;
 
 /**
- * {@code ./laku bench join|saga|pay-link}: benchmarks against the running stack (./laku up), a plain Java command line
+ * {@code ./laku bench join|saga|pay-link|invoices}: benchmarks against the running stack (./laku up), a plain Java command line
  * on e2e-tests' test classpath (./laku bench builds it). Each prints its figures, and the join its same-run ceiling.
  */
 public final class Bench {
@@ -19,9 +19,10 @@ public final class Bench {
                 case "join" -> JoinBenchmark.run(rest);
                 case "saga" -> SagaBenchmark.run(rest);
                 case "pay-link" -> PayLinkBenchmark.run(rest);
+                case "invoices" -> InvoiceBenchmark.run(rest);
                 default -> {
                     System.out.println("usage:\n  " + JoinBenchmark.USAGE + "\n  " + SagaBenchmark.USAGE + "\n  "
-                            + PayLinkBenchmark.USAGE);
+                            + PayLinkBenchmark.USAGE + "\n  " + InvoiceBenchmark.USAGE);
                     System.exit(command.equals("help") || command.equals("--help") ? 0 : 2);
                 }
             }
