@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The ceiling of a join on this Postgres: group-buying's join statements (JoinService: lock the session row, read the
- * session's variants, the customer's unpaid units and the tally, insert the seat, upsert the tally, insert the outbox
- * row, commit) over plain JDBC, one round trip each. They run in a throwaway schema of {@code laku_group_buying}
+ * The ceiling of a join on this Postgres: group-buying's join statements for one join (JoinService: lock the session
+ * row, read the session's variants, their tally and the customer's unpaid units in one statement, insert the seat,
+ * upsert the tally, insert the outbox row, commit) over plain JDBC, one round trip each, one transaction per join. They run in a throwaway schema of {@code laku_group_buying}
  * holding copies of the tables (columns, checks, indexes and the foreign keys among them) and of the benchmark's
  * sessions, so the real data, and Debezium (it publishes {@code public.outbox_event} only), never see them; the
  * schema is dropped at the end.
@@ -98,9 +98,7 @@ final class JoinCeiling implements AutoCloseable {
         private final Connection db;
         private final JoinBenchmark.Customers customers;
         private final PreparedStatement lock;
-        private final PreparedStatement variants;
-        private final PreparedStatement unpaid;
-        private final PreparedStatement tally;
+        private final PreparedStatement facts;
         private final PreparedStatement seat;
         private final PreparedStatement addToTally;
         private final PreparedStatement outbox;
@@ -114,14 +112,18 @@ final class JoinCeiling implements AutoCloseable {
             }
             db.setAutoCommit(false);
             lock = db.prepareStatement("select * from group_buying_session where id = ? for update");
-            variants = db.prepareStatement("""
-                    select variant_id, name, position, units_per_bundle, tolerance from session_variant
-                    where session_id = ? order by position""");
-            unpaid = db.prepareStatement("""
-                    select coalesce(sum(quantity), 0) from participant
-                    where session_id = ? and user_id = ? and status = 'awaiting_payment'""");
-            tally = db.prepareStatement(
-                    "select variant_id, awaiting_units, paid_units from session_variant_tally where session_id = ?");
+            // JoinService's JOIN_FACTS: the variants, their tally and the customers' unpaid units in one read
+            facts = db.prepareStatement("""
+                    select v.variant_id, v.name, v.position, v.units_per_bundle, v.tolerance,
+                           coalesce(t.awaiting_units, 0), coalesce(t.paid_units, 0),
+                           (select string_agg(u.user_id::text || ':' || u.units, ',')
+                            from (select p.user_id, sum(p.quantity) as units from participant p
+                                  where p.session_id = ? and p.user_id in (?) and p.status = 'awaiting_payment'
+                                  group by p.user_id) u)
+                    from session_variant v
+                    left join session_variant_tally t on t.session_id = v.session_id and t.variant_id = v.variant_id
+                    where v.session_id = ?
+                    order by v.position""");
             seat = db.prepareStatement("""
                     insert into participant (id, session_id, user_id, variant_id, quantity, unit_price, amount_due,
                                              status, payment_id, payment_url, joined_at, updated_at)
@@ -148,24 +150,17 @@ final class JoinCeiling implements AutoCloseable {
                 }
                 Map<UUID, int[]> config = new HashMap<>();
                 List<UUID> order = new ArrayList<>();
-                variants.setObject(1, session);
-                try (ResultSet r = variants.executeQuery()) {
+                Map<UUID, Long> orders = new HashMap<>();
+                facts.setObject(1, session);
+                facts.setObject(2, user);
+                facts.setObject(3, session);
+                try (ResultSet r = facts.executeQuery()) {
                     while (r.next()) {
                         UUID id = (UUID) r.getObject(1);
                         order.add(id);
                         config.put(id, new int[] {r.getInt(4), r.getInt(5)});
-                    }
-                }
-                unpaid.setObject(1, session);
-                unpaid.setObject(2, user);
-                try (ResultSet r = unpaid.executeQuery()) {
-                    r.next();
-                }
-                Map<UUID, Long> orders = new HashMap<>();
-                tally.setObject(1, session);
-                try (ResultSet r = tally.executeQuery()) {
-                    while (r.next()) {
-                        orders.put((UUID) r.getObject(1), r.getLong(2) + r.getLong(3));
+                        orders.put(id, r.getLong(6) + r.getLong(7));
+                        r.getString(8);
                     }
                 }
                 long n = 0;
