@@ -42,12 +42,7 @@ final class InvoiceBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         Products.Product product = Products.configure(UUID.randomUUID(), Map.of("M", 1), Map.of("M", 10_000_000),
                 List.of("M"));
-        List<UUID> sessions = new ArrayList<>();
-        for (int i = 0; i < sessionCount; i++) {
-            Map<String, Object> body = Sessions.premiumHoodieSession(product.id());
-            body.put("targetMoq", 1_000_000);
-            sessions.add(Products.openSession(product, body));
-        }
+        List<UUID> sessions = Products.openBenchSessions(product, sessionCount);
         JoinBenchmark.Customers customers = JoinBenchmark.Customers.of(seats);
 
         System.out.println("stopping payment (./laku stop payment) ...");
@@ -90,33 +85,47 @@ final class InvoiceBenchmark {
     /** The seats, as fast as {@code clients} threads get them (Prefer: wait=0); the number seated. */
     private static long join(int seats, int clients, List<UUID> sessions, UUID variant,
             JoinBenchmark.Customers customers) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong seated = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                try (HttpLoadClient http = new HttpLoadClient(URI.create(Platform.GROUP_BUYING))) {
-                    for (int i = next.getAndIncrement(); i < seats; i = next.getAndIncrement()) {
-                        UUID session = sessions.get(ThreadLocalRandom.current().nextInt(sessions.size()));
-                        int status = http.post("/api/group-buying/" + session + "/join",
-                                JoinBenchmark.RestClient.body(variant), "Authorization: Bearer " + customers.tokens[i],
-                                "Prefer: wait=0");
-                        (status == 201 ? seated : failed).incrementAndGet();
+        long failed = posts(clients, seats, Platform.GROUP_BUYING, (http, i) -> http.post("/api/group-buying/"
+                        + sessions.get(ThreadLocalRandom.current().nextInt(sessions.size())) + "/join",
+                JoinBenchmark.RestClient.body(variant), "Authorization: Bearer " + customers.tokens[i],
+                "Prefer: wait=0") == 201);
+        System.out.printf("%d seats joined in %.1f s (%d failed), payment stopped%n", seats - failed,
+                (System.nanoTime() - start) / 1e9, failed);
+        return seats - failed;
+    }
+
+    /** One request of a run: true when it was answered as wanted. */
+    private interface Post {
+        boolean send(HttpLoadClient http, int number) throws Exception;
+    }
+
+    /** Requests 0 to count - 1 on {@code threads} threads, each with its own connection to base; how many failed. */
+    private static long posts(int threads, int count, String base, Post post) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            running.add(Thread.ofPlatform().start(() -> {
+                try (HttpLoadClient http = new HttpLoadClient(URI.create(base))) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        try {
+                            if (!post.send(http, i)) {
+                                failed.incrementAndGet();
+                            }
+                        } catch (Exception e) { // the connection is closed: the next request opens another
+                            if (failed.incrementAndGet() <= 5) {
+                                System.out.println("  request failed: " + e);
+                            }
+                        }
                     }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                    System.out.println("  join failed: " + e);
                 }
             }));
         }
-        for (Thread t : threads) {
+        for (Thread t : running) {
             t.join();
         }
-        System.out.printf("%d seats joined in %.1f s (%d failed), payment stopped%n", seated.get(),
-                (System.nanoTime() - start) / 1e9, failed.get());
-        return seated.get();
+        return failed.get();
     }
 
     /**
@@ -146,31 +155,15 @@ final class InvoiceBenchmark {
     private static double ceiling(int count) throws InterruptedException {
         String auth = "Authorization: Basic " + Base64.getEncoder().encodeToString(
                 "xnd_development_laku_local:".getBytes(StandardCharsets.UTF_8));
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < PARALLEL; c++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                try (HttpLoadClient http = new HttpLoadClient(URI.create(Platform.GATEWAY))) {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        int status = http.post("/v2/invoices", "{\"external_id\":\"bench-" + UUID.randomUUID()
-                                + "\",\"amount\":200000,\"description\":\"bench invoices ceiling\","
-                                + "\"invoice_duration\":86400}", auth);
-                        if (status != 200 && status != 201) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failed.get() > 0) {
-            System.out.println("  ceiling: " + failed.get() + " calls failed");
+        long failed = posts(PARALLEL, count, Platform.GATEWAY, (http, i) -> {
+            int status = http.post("/v2/invoices", "{\"external_id\":\"bench-" + UUID.randomUUID()
+                    + "\",\"amount\":200000,\"description\":\"bench invoices ceiling\",\"invoice_duration\":86400}",
+                    auth);
+            return status == 200 || status == 201;
+        });
+        if (failed > 0) {
+            System.out.println("  ceiling: " + failed + " calls failed");
         }
         return count / ((System.nanoTime() - start) / 1e9);
     }

@@ -70,12 +70,7 @@ final class JoinBenchmark {
 
         Products.Product product = Products.configure(UUID.randomUUID(), Map.of("S", 2, "M", 5, "L", 4, "XL", 1),
                 Map.of("S", TOLERANCE, "M", TOLERANCE, "L", TOLERANCE, "XL", TOLERANCE), List.of(NAMES));
-        List<UUID> sessions = new ArrayList<>();
-        for (int i = 0; i < sessionCount; i++) {
-            Map<String, Object> body = Sessions.premiumHoodieSession(product.id());
-            body.put("targetMoq", 1_000_000);
-            sessions.add(Products.openSession(product, body));
-        }
+        List<UUID> sessions = Products.openBenchSessions(product, sessionCount);
         List<UUID> variants = Arrays.stream(NAMES).map(product::variant).toList();
         Customers customers = Customers.of(Math.max(2_000, clients * 40));
         System.out.printf("set up: product %s, %d sessions, %d customers with their tokens%n", product.id(),

@@ -55,12 +55,7 @@ final class PayLinkBenchmark {
                 sessionCount, Runtime.getRuntime().availableProcessors(), Runtime.version());
         Products.Product product = Products.configure(UUID.randomUUID(), Map.of("M", 1), Map.of("M", 10_000_000),
                 List.of("M"));
-        List<UUID> sessions = new ArrayList<>();
-        for (int i = 0; i < sessionCount; i++) {
-            Map<String, Object> body = Sessions.premiumHoodieSession(product.id());
-            body.put("targetMoq", 1_000_000);
-            sessions.add(Products.openSession(product, body));
-        }
+        List<UUID> sessions = Products.openBenchSessions(product, sessionCount);
         int total = rate * seconds;
         JoinBenchmark.Customers customers = JoinBenchmark.Customers.of(total);
 

@@ -3,6 +3,7 @@ package io.laku.e2e;
 import static io.laku.e2e.Platform.as;
 
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,17 @@ final class Products {
     static UUID openSession(Product product, Map<String, Object> body) {
         return UUID.fromString(as(product.factory(), "factory").body(body).post(Platform.GROUP_BUYING + "/api/group-buying")
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /** The benchmarks' sessions: {@code count} Premium Hoodie sessions of the product with an MOQ no run reaches. */
+    static List<UUID> openBenchSessions(Product product, int count) {
+        List<UUID> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = Sessions.premiumHoodieSession(product.id());
+            body.put("targetMoq", 1_000_000);
+            sessions.add(openSession(product, body));
+        }
+        return sessions;
     }
 
     static Map<String, Object> join(UUID variant, long quantity) {
